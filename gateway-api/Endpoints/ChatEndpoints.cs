@@ -1,0 +1,65 @@
+using IcpSearch.Gateway.Errors;
+using IcpSearch.GrainInterfaces.Search;
+
+namespace IcpSearch.Gateway.Endpoints;
+
+/// <summary>
+/// The chat: a message naming an industry in, companies handled now and the job for the rest out.
+/// </summary>
+public static class ChatEndpoints
+{
+    /// <summary>The longest message accepted.</summary>
+    public const int MaxMessageLength = 4000;
+
+    public static RouteGroupBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/chat").WithTags("Chat");
+        group.MapPost("/", PostChatAsync)
+            .WithName("Chat")
+            .WithSummary("Searches the registry for the industry named in a message.")
+            .WithDescription("Upserts, enriches and scores the first matches now (UPSERT_SYNC_LIMIT) and schedules the rest as a staging upsert job.")
+            .Accepts<ChatRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return group;
+    }
+
+    public static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> PostChatAsync(ChatRequest request, [AsParameters] GatewayServices services)
+    {
+        if (string.IsNullOrWhiteSpace(request.Message))
+        {
+            return Problems.Invalid("message", "message must be a non-empty string.");
+        }
+
+        if (request.Message.Length > MaxMessageLength)
+        {
+            return Problems.Invalid("message", $"message has {request.Message.Length} characters; at most {MaxMessageLength} are allowed.");
+        }
+
+        var result = await services.Cluster.GetGrain<ITenantSearchGrain>(services.Tenant.TenantId).SearchAsync(new SearchRequest(request.Message));
+        return TypedResults.Ok(ChatResponse.From(result));
+    }
+}
+
+/// <summary>A chat message.</summary>
+/// <param name="Message">The message, 1 to 4,000 characters.</param>
+public sealed record ChatRequest(string? Message);
+
+/// <summary>The answer to a chat message.</summary>
+public sealed record ChatResponse(
+    string Notice,
+    IReadOnlyList<string> Terms,
+    int CodesMatched,
+    IReadOnlyList<SearchCompany> Companies,
+    long TotalMatches,
+    int SyncCount,
+    long Scheduled,
+    long? JobId,
+    bool JobReused,
+    string Mode,
+    string MatchedBy,
+    IReadOnlyList<string> PreviewNames)
+{
+    public static ChatResponse From(SearchResult r) => new(
+        r.Notice, r.Terms, r.Codes.Count, r.Companies, r.TotalMatches, r.Companies.Count, r.Scheduled, r.JobId, r.JobReused,
+        r.Mode, r.MatchedBy, r.PreviewNames);
+}

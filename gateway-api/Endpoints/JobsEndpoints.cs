@@ -1,0 +1,153 @@
+using System.Globalization;
+using IcpSearch.Gateway.Errors;
+using IcpSearch.GrainInterfaces.Common;
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
+
+namespace IcpSearch.Gateway.Endpoints;
+
+/// <summary>
+/// Staging upsert jobs: create, inspect, list, cancel, run now. Another tenant's job is always a 404.
+/// </summary>
+public static class JobsEndpoints
+{
+    /// <summary>The most terms one job request may carry.</summary>
+    public const int MaxTerms = 20;
+
+    /// <summary>The longest term.</summary>
+    public const int MaxTermLength = 100;
+
+    public static RouteGroupBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/jobs").WithTags("Jobs");
+        group.MapPost("/staging_upsert", CreateStagingUpsertAsync).WithName("CreateStagingUpsertJob")
+            .WithSummary("Schedules every registry match of the terms as a staging upsert job.")
+            .Accepts<StagingUpsertRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{jobId:long}", GetJobAsync).WithName("GetJob").WithSummary("Returns a job's progress.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", ListJobsAsync).WithName("ListJobs").WithSummary("Lists this tenant's jobs, newest first, one keyset page at a time.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/{jobId:long}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Cancels a job before its next batch.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{jobId:long}/run", RunJobAsync).WithName("RunJobNow").WithSummary("Starts a run of a queued job now, capped like a nightly run.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Results<Accepted<JobCreated>, ProblemHttpResult>> CreateStagingUpsertAsync(
+        StagingUpsertRequest request, [AsParameters] GatewayServices services)
+    {
+        if (request.Terms is null || request.Terms.Count == 0)
+        {
+            return Problems.Invalid("terms", "terms must be a non-empty array of strings.");
+        }
+
+        if (request.Terms.Count > MaxTerms)
+        {
+            return Problems.Invalid("terms", $"terms has {request.Terms.Count} items; at most {MaxTerms} are allowed.");
+        }
+
+        for (var i = 0; i < request.Terms.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(request.Terms[i]) || request.Terms[i]!.Length > MaxTermLength)
+            {
+                return Problems.Invalid($"terms[{i}]", $"terms[{i}] must be a non-empty string of at most {MaxTermLength} characters.");
+            }
+        }
+
+        var result = await services.Cluster.GetGrain<ITenantSearchGrain>(services.Tenant.TenantId)
+            .EnqueueStagingUpsertAsync(request.Terms.Select(t => t!).ToList());
+        return TypedResults.Accepted($"/jobs/{result.JobId}", new JobCreated(result.JobId, result.Reused, result.Total));
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJobAsync(long jobId, [AsParameters] GatewayServices services)
+        => await ForOwnJobAsync(jobId, services, grain => grain.GetStatusAsync());
+
+    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobsAsync(int? limit, string? after, [AsParameters] GatewayServices services)
+    {
+        var size = limit ?? PageLimits.Default;
+        if (size is < 1 or > PageLimits.Max)
+        {
+            return Problems.Invalid("limit", $"limit must be between 1 and {PageLimits.Max}.");
+        }
+
+        long? afterId = null;
+        if (after is not null)
+        {
+            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
+            {
+                return Problems.Invalid("after", "after must be the nextCursor of a previous page.");
+            }
+
+            afterId = parsed;
+        }
+
+        var page = await services.Cluster.GetGrain<IJobQueryGrain>(0).ListAsync(new JobsQueryRequest(services.Tenant.TenantId, size, afterId));
+        return TypedResults.Ok(new JobPage(page.Items.Select(JobResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelJobAsync(long jobId, [AsParameters] GatewayServices services)
+        => await ForOwnJobAsync(jobId, services, grain => grain.CancelAsync());
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> RunJobAsync(long jobId, [AsParameters] GatewayServices services)
+        => await ForOwnJobAsync(jobId, services, grain => grain.RunNowAsync());
+
+    // The ownership check reads the job first: acting on another tenant's job must look exactly like a missing one.
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ForOwnJobAsync(
+        long jobId, GatewayServices services, Func<IStagingUpsertJobGrain, Task<JobSnapshot>> action)
+    {
+        var grain = services.Cluster.GetGrain<IStagingUpsertJobGrain>(jobId);
+        try
+        {
+            var current = await grain.GetStatusAsync();
+            if (current.TenantId != services.Tenant.TenantId)
+            {
+                return Problems.NotFound(ProblemCodes.JobNotFound, $"Job {jobId} does not exist.");
+            }
+
+            return TypedResults.Ok(JobResponse.From(await action(grain)));
+        }
+        catch (JobNotFoundException)
+        {
+            return Problems.NotFound(ProblemCodes.JobNotFound, $"Job {jobId} does not exist.");
+        }
+    }
+}
+
+/// <summary>A request to schedule a staging upsert job.</summary>
+/// <param name="Terms">1 to 20 industry terms of 1 to 100 characters.</param>
+public sealed record StagingUpsertRequest(IReadOnlyList<string?>? Terms);
+
+/// <summary>The job a request created (or reused).</summary>
+public sealed record JobCreated(long JobId, bool Reused, long Total);
+
+/// <summary>One page of jobs.</summary>
+public sealed record JobPage(
+    IReadOnlyList<JobResponse> Items,
+    [property: System.Text.Json.Serialization.JsonPropertyName("nextCursor")] string? NextCursor);
+
+/// <summary>A job's progress.</summary>
+public sealed record JobResponse(
+    long JobId,
+    string JobType,
+    string Status,
+    long Processed,
+    long Total,
+    long Remaining,
+    int Batches,
+    string? Error,
+    string? ErrorCode,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? NextRunAt,
+    IReadOnlyList<string> Terms)
+{
+    public static JobResponse From(JobSnapshot s) => new(
+        s.JobId, s.JobType, s.Status.ToWire(), s.Processed, s.Total, s.Remaining, s.Batches, s.Error, s.ErrorCode,
+        s.CreatedAt, s.StartedAt, s.EndedAt, s.NextRunAt, s.Terms);
+
+    public static JobResponse From(JobRow r) => new(
+        r.JobId, r.JobType, r.Status.ToWire(), r.Processed, r.Total, r.Remaining, r.Batches, r.Error, r.ErrorCode,
+        r.CreatedAt, r.StartedAt, r.EndedAt, r.NextRunAt, r.Terms);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IcpSearch.Gateway.Errors;
+
+/// <summary>
+/// Turns every exception into problem+json with a stable code; stack traces never leave the process.
+/// </summary>
+public sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail, field) = Classify(exception);
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        var problem = new ProblemDetails { Status = status, Type = ProblemCodes.TypeOf(code), Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (int Status, string Code, string Title, string? Detail, string? Field) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, ProblemCodes.BodyTooLarge, "The request body is too large.", exception.Message, null),
+        BadHttpRequestException { InnerException: JsonException json } =>
+            (400, ProblemCodes.InvalidJson, "The request body is not valid JSON for this endpoint.", JsonDetail(json), json.Path),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+            (415, ProblemCodes.UnsupportedMediaType, "Send the body as application/json.", exception.Message, null),
+        BadHttpRequestException bad =>
+            (bad.StatusCode, ProblemCodes.ValidationFailed, "The request is invalid.", bad.Message, null),
+        InvalidSearchException invalid =>
+            (400, ProblemCodes.ValidationFailed, "The request is invalid.", invalid.Message, invalid.Field),
+        JobNotFoundException notFound =>
+            (404, ProblemCodes.JobNotFound, "Not found.", notFound.Message, null),
+        JobStateException state =>
+            (409, ProblemCodes.JobState, "The job cannot do that now.", state.Message, null),
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+            (503, ProblemCodes.ClusterUnavailable, "The search cluster is not reachable; try again shortly.", null, null),
+        _ => (500, ProblemCodes.Internal, "An unexpected error occurred.", null, null),
+    };
+
+    // System.Text.Json messages name the JSON path and the expected type, which helps a client fix its body.
+    private static string JsonDetail(JsonException json) => json.Message.Split(" Path:", 2)[0];
+
+    [LoggerMessage(EventId = 900, EventName = "unhandled_exception", Level = LogLevel.Error,
+        Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

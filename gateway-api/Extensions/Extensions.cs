@@ -1,0 +1,118 @@
+using System.Text.Json;
+using IcpSearch.Gateway.Diagnostics;
+using IcpSearch.Gateway.Endpoints;
+using IcpSearch.Gateway.Errors;
+using IcpSearch.Gateway.Tenancy;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Prometheus;
+
+namespace IcpSearch.Gateway.Extensions;
+
+/// <summary>
+/// Registration and pipeline of the gateway host.
+/// </summary>
+public static class Extensions
+{
+    /// <summary>Gets the environment variables the gateway understands and the settings they map onto.</summary>
+    public static IReadOnlyList<Flag> Flags { get; } =
+    [
+        new("ICPSEARCH_DB", "ConnectionStrings:IcpSearch", FlagKind.Text, Secret: true),
+        new("CLUSTER_ID", "GatewayOptions:ClusterId", FlagKind.Text),
+        new("SERVICE_ID", "GatewayOptions:ServiceId", FlagKind.Text),
+        new("GATEWAY_PORT", "GatewayPort", FlagKind.Integer),
+        new("MAX_REQUEST_BODY_BYTES", "GatewayOptions:MaxRequestBodyBytes", FlagKind.Integer),
+        new("DEFAULT_TENANT", "TenantOptions:DefaultTenant", FlagKind.Text),
+        new("CHAT_DEBOUNCE_MS", "ConsoleOptions:ChatDebounceMs", FlagKind.Integer),
+        LoggingExtensions.LogFormatFlag,
+    ];
+
+    /// <summary>Adds every service of the gateway.</summary>
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddFlags(Flags);
+        builder.AddIcpSearchLogging();
+
+        var gateway = builder.Configuration.GetSection(nameof(GatewayOptions)).Get<GatewayOptions>() ?? new GatewayOptions();
+        var connectionString = builder.Configuration.GetConnectionString("IcpSearch")
+            ?? throw new FlagException("No database: set ICPSEARCH_DB or ConnectionStrings:IcpSearch.");
+        if (builder.Configuration.GetValue<int?>("GatewayPort") is { } port)
+        {
+            builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+        }
+
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(nameof(GatewayOptions))
+            .Validate(o => o.MaxRequestBodyBytes is >= 1024 and <= 100 * 1024 * 1024, "MAX_REQUEST_BODY_BYTES must be between 1024 and 104857600.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(nameof(ConsoleOptions))
+            .Validate(o => o.ChatDebounceMs is >= 0 and <= 5000, "CHAT_DEBOUNCE_MS must be between 0 and 5000.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<TenantOptions>().BindConfiguration(nameof(TenantOptions))
+            .Validate(o => o.DefaultTenant is null || TenantIds.IsValid(o.DefaultTenant), "DEFAULT_TENANT must be 1-64 letters, digits, '.', '-' or '_'.")
+            .ValidateOnStart();
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = gateway.ClusterId;
+                o.ServiceId = gateway.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            client.UseConnectionRetryFilter<WaitForClusterRetryFilter>();
+        });
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "icpsearch-gateway", MaxPoolSize = 10 }.ConnectionString));
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<DatabaseHealthCheck>("database");
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
+        builder.Services.AddSingleton<GatewayInstruments>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Builds the request pipeline: errors as problems, the console's static files, tenants, timing.</summary>
+    public static WebApplication UseGatewayPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblemWriter.WriteAsync);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseMiddleware<ChatTimingMiddleware>();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps every endpoint group.</summary>
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.MapInfoEndpoints();
+        app.MapChatEndpoints().RequireTenant();
+        app.MapJobsEndpoints().RequireTenant();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        return app;
+    }
+}

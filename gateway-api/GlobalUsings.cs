@@ -1,0 +1,2 @@
+global using IcpSearch.ServiceDefaults;
+global using Microsoft.AspNetCore.Http.HttpResults;

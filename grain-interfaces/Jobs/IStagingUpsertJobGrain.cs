@@ -1,0 +1,34 @@
+namespace IcpSearch.GrainInterfaces.Jobs;
+
+/// <summary>
+/// A staging upsert job: processes the matches of a search in capped batches in the nightly window. Keyed by job id (a row of <c>background_jobs</c>).
+/// </summary>
+[Alias("IcpSearch.IStagingUpsertJobGrain")]
+public interface IStagingUpsertJobGrain : IGrainWithIntegerKey
+{
+    /// <summary>Stores the job and arms its nightly reminder; calling it again with the job already scheduled changes nothing.</summary>
+    /// <param name="spec">What the job processes.</param>
+    [Alias("ScheduleAsync")]
+    Task<JobSnapshot> ScheduleAsync(StagingUpsertJobSpec spec);
+
+    /// <summary>Returns the job's progress; answered even while a batch runs.</summary>
+    /// <exception cref="JobNotFoundException">No job has this id.</exception>
+    [ReadOnly, AlwaysInterleave, Alias("GetStatusAsync")]
+    Task<JobSnapshot> GetStatusAsync();
+
+    /// <summary>Starts a run of a queued job now, capped like a nightly run.</summary>
+    /// <exception cref="JobNotFoundException">No job has this id.</exception>
+    /// <exception cref="JobStateException">The job is not queued.</exception>
+    [Alias("RunNowAsync")]
+    Task<JobSnapshot> RunNowAsync();
+
+    /// <summary>Cancels the job before its next batch; rows already written stay.</summary>
+    /// <exception cref="JobNotFoundException">No job has this id.</exception>
+    /// <exception cref="JobStateException">The job has already ended.</exception>
+    [AlwaysInterleave, Alias("CancelAsync")]
+    Task<JobSnapshot> CancelAsync();
+
+    /// <summary>Re-arms the reminder of an open job whose reminder was lost; used by the recovery sweep at silo start.</summary>
+    [Alias("EnsureScheduledAsync")]
+    Task EnsureScheduledAsync();
+}

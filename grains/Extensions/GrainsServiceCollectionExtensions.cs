@@ -1,0 +1,71 @@
+using IcpSearch.Grains.Database;
+using IcpSearch.Grains.Diagnostics;
+using IcpSearch.Grains.Import;
+using IcpSearch.Grains.Industries;
+using IcpSearch.Grains.Jobs;
+using IcpSearch.Grains.Leads;
+using IcpSearch.Grains.Operations;
+using IcpSearch.Grains.Pipeline;
+using IcpSearch.Grains.Registry;
+using IcpSearch.Grains.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IcpSearch.Grains.Extensions;
+
+/// <summary>
+/// Registers everything the grains depend on: options, the PostgreSQL data source, stores, the lead pipeline.
+/// </summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Adds the grains' services, binding each options class to the configuration section of its name.</summary>
+    public static IServiceCollection AddIcpSearchGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o =>
+            {
+                configuration.GetSection(nameof(DatabaseOptions)).Bind(o);
+                o.ConnectionString = configuration.GetConnectionString("IcpSearch") ?? o.ConnectionString;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        AddValidated<SearchOptions, SearchOptionsValidator>(services);
+        AddValidated<StagingUpsertJobOptions, StagingUpsertJobOptionsValidator>(services);
+        services.AddOptions<EnrichmentOptions>().BindConfiguration(nameof(EnrichmentOptions))
+            .Validate(o => o.ProviderTimeout > TimeSpan.Zero, "ENRICHMENT_TIMEOUT_MS must be greater than zero.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GrainInstruments>();
+        services.TryAddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+            builder.ConnectionStringBuilder.ApplicationName ??= "icpsearch-silo";
+            return builder.Build();
+        });
+
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<SsicImporter>();
+        services.TryAddSingleton<IStagingRegistry, NpgsqlStagingRegistry>();
+        services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
+        services.TryAddSingleton<NpgsqlIndustryCatalog>();
+        services.TryAddSingleton<ICompanyStore, NpgsqlCompanyStore>();
+        services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
+        services.TryAddSingleton<ILeadStore, NpgsqlLeadStore>();
+        services.TryAddSingleton<NpgsqlOperationsStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEnrichmentProvider, RegistryFirmographicsProvider>());
+        services.TryAddSingleton<ILeadPipeline, LeadPipeline>();
+        return services;
+    }
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(typeof(TOptions).Name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace IcpSearch.Grains.Industries;
+
+/// <summary>
+/// <see cref="IIndustryResolver"/> over <c>ssic_ref</c>: PostgreSQL full-text search on titles and descriptions,
+/// pg_trgm similarity for misspellings, and the SSIC hierarchy to expand headings into their 5-digit codes.
+/// </summary>
+/// <remarks>
+/// Per term: an alias, or a section/division whose title is exactly the term, names a heading and means all of it.
+/// Otherwise every heading or code whose text contains all the term's words is a match, and a match with matching
+/// descendants gives way to them (so "freight transport" takes the freight code of the passenger-and-freight rail
+/// class, not the whole class). Wholesale and retail matches are dropped unless the term speaks of trade or nothing
+/// else matched. With no match at all, the most similar title (trigram) is taken when it is close enough.
+/// Resolutions are cached per term for <see cref="CacheTtl"/>.
+/// </remarks>
+public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, TimeProvider time) : IIndustryResolver
+{
+    /// <summary>How long a term's resolution is reused.</summary>
+    public static readonly TimeSpan CacheTtl = TimeSpan.FromMinutes(5);
+
+    private const double MinSimilarity = 0.45;
+    private const int CacheLimit = 10_000;
+
+    private const string CurrentVersionSql = "(SELECT version FROM ssic_versions ORDER BY imported_at DESC, version DESC LIMIT 1)";
+
+    private const string CandidatesSql = $"""
+        WITH t AS (
+            SELECT u.term, u.ord::int AS ord, plainto_tsquery('english', u.term) AS q,
+                   tsvector_to_array(to_tsvector('english', u.term)) AS lex
+            FROM unnest(@terms::text[]) WITH ORDINALITY AS u(term, ord)
+        )
+        SELECT t.ord, r.code, r.level,
+               cardinality(t.lex) > 0 AND tsvector_to_array(to_tsvector('english', r.title)) = t.lex AS exact_title,
+               numnode(t.q) > 0 AND to_tsvector('english', r.title) @@ t.q AS title_match,
+               numnode(t.q) > 0 AND r.search_tsv @@ t.q AS text_match,
+               similarity(lower(r.title), t.term) AS sim
+        FROM t
+        JOIN ssic_ref r ON r.version = {CurrentVersionSql}
+        WHERE (numnode(t.q) > 0 AND r.search_tsv @@ t.q) OR lower(r.title) % t.term
+        """;
+
+    private const string ExpandSql = $"""
+        SELECT h.ord, r.code
+        FROM unnest(@ords::int[], @headings::text[]) AS h(ord, heading)
+        JOIN ssic_ref r ON r.version = {CurrentVersionSql} AND r.level = 5
+         AND CASE WHEN length(h.heading) = 1 THEN r.section = h.heading ELSE r.code LIKE h.heading || '%' END
+        ORDER BY h.ord, r.code
+        """;
+
+    private readonly ConcurrentDictionary<string, CachedTerm> _cache = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public async Task<ResolvedIndustries> ResolveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var resolved = new Dictionary<string, CachedTerm>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            if (_cache.TryGetValue(term, out var cached) && cached.ExpiresAt > now)
+            {
+                resolved[term] = cached;
+            }
+            else
+            {
+                missing.Add(term);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (term, entry) in await ResolveUncachedAsync(missing, now + CacheTtl, cancellationToken))
+            {
+                resolved[term] = entry;
+                if (_cache.Count >= CacheLimit)
+                {
+                    _cache.Clear();
+                }
+
+                _cache[term] = entry;
+            }
+        }
+
+        var codes = resolved.Values.SelectMany(r => r.Codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var unresolved = terms.Where(t => resolved[t].Codes.Length == 0).ToList();
+        var headings = resolved.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)r.Value.Headings, StringComparer.Ordinal);
+        return new ResolvedIndustries(codes, unresolved, headings);
+    }
+
+    private async Task<Dictionary<string, CachedTerm>> ResolveUncachedAsync(List<string> terms, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var candidates = new List<Candidate>();
+        await using (var command = dataSource.CreateCommand(CandidatesSql))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("terms", terms.ToArray()));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add(new Candidate(
+                    Ord: reader.GetInt32(0) - 1,
+                    Code: reader.GetString(1),
+                    Level: reader.GetInt16(2),
+                    ExactTitle: reader.GetBoolean(3),
+                    TitleMatch: reader.GetBoolean(4),
+                    TextMatch: reader.GetBoolean(5),
+                    Similarity: reader.GetFloat(6)));
+            }
+        }
+
+        var headings = terms.Select((term, i) => ChooseHeadings(term, candidates.Where(c => c.Ord == i).ToList())).ToList();
+        var codes = headings.Select(_ => new List<string>()).ToList();
+        var ords = headings.SelectMany((h, i) => h.Select(_ => i)).ToArray();
+        var flat = headings.SelectMany(h => h).ToArray();
+        if (flat.Length > 0)
+        {
+            await using var command = dataSource.CreateCommand(ExpandSql);
+            command.Parameters.Add(new NpgsqlParameter<int[]>("ords", ords));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("headings", flat));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                codes[reader.GetInt32(0)].Add(reader.GetString(1));
+            }
+        }
+
+        return terms
+            .Select((term, i) => (term, entry: new CachedTerm(headings[i].ToArray(), codes[i].Distinct(StringComparer.Ordinal).ToArray(), expiresAt)))
+            .ToDictionary(x => x.term, x => x.entry, StringComparer.Ordinal);
+    }
+
+    /// <summary>Chooses the headings a term stands for among its candidate matches (see the class remarks).</summary>
+    internal static IReadOnlyList<string> ChooseHeadings(string term, IReadOnlyList<Candidate> candidates)
+    {
+        if (IndustryAliases.Headings.TryGetValue(term, out var alias))
+        {
+            return alias;
+        }
+
+        var named = candidates.Where(c => c.Level <= 2 && c.ExactTitle).ToList();
+        if (named.Count > 0)
+        {
+            var broadest = named.Min(c => c.Level);
+            return named.Where(c => c.Level == broadest).Select(c => c.Code).Distinct().ToList();
+        }
+
+        // Sections and divisions count only by title: their descriptions list what they contain, too broadly.
+        var matched = candidates.Where(c => c.Level <= 2 ? c.TitleMatch : c.TextMatch).ToList();
+        if (!MentionsTrade().IsMatch(term))
+        {
+            var nonTrade = matched.Where(c => SsicHierarchy.SectionOf(c.Code) != 'G').ToList();
+            if (nonTrade.Count > 0)
+            {
+                matched = nonTrade;
+            }
+        }
+
+        var mostSpecific = matched
+            .Where(m => !matched.Any(d => IsDescendant(d.Code, m.Code)))
+            .Select(m => m.Code)
+            .Distinct()
+            .ToList();
+        if (mostSpecific.Count > 0)
+        {
+            return mostSpecific;
+        }
+
+        var closest = candidates
+            .Where(c => c.Similarity >= MinSimilarity)
+            .OrderByDescending(c => c.Similarity)
+            .ThenBy(c => c.Level)
+            .FirstOrDefault();
+        return closest is null ? [] : [closest.Code];
+    }
+
+    private static bool IsDescendant(string code, string ancestor)
+    {
+        if (code == ancestor)
+        {
+            return false;
+        }
+
+        return ancestor.Length == 1
+            ? SsicHierarchy.SectionOf(code) == ancestor[0] && code.Length > 1
+            : code.Length > ancestor.Length && code.StartsWith(ancestor, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(wholesal\w*|retail\w*|trad(e|er|ers|ing)|distribut\w*|dealers?|shops?|stores?|suppliers?|resellers?|sales?)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex MentionsTrade();
+
+    /// <summary>A reference row that matched a term.</summary>
+    internal sealed record Candidate(int Ord, string Code, int Level, bool ExactTitle, bool TitleMatch, bool TextMatch, double Similarity);
+
+    private sealed record CachedTerm(string[] Headings, string[] Codes, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,19 @@
+using IcpSearch.GrainInterfaces.Jobs;
+
+namespace IcpSearch.Grains.Industries;
+
+/// <summary>
+/// The outcome of resolving search terms against the SSIC reference.
+/// </summary>
+/// <param name="Codes">The 5-digit codes every term resolved to, sorted.</param>
+/// <param name="UnresolvedTerms">The terms that resolved to no code.</param>
+/// <param name="Headings">The headings each term resolved to (section letters or code prefixes), per term.</param>
+public sealed record ResolvedIndustries(
+    IReadOnlyList<string> Codes,
+    IReadOnlyList<string> UnresolvedTerms,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Headings)
+{
+    /// <summary>Returns the staging match: by code when any resolved, else by registry description.</summary>
+    public MatchSpec ToMatchSpec(IReadOnlyList<string> terms)
+        => Codes.Count > 0 ? new MatchSpec(Codes, []) : new MatchSpec([], terms);
+}

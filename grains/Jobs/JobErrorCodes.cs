@@ -1,0 +1,27 @@
+using System.Net.Sockets;
+
+namespace IcpSearch.Grains.Jobs;
+
+/// <summary>
+/// Stable error codes a failed job reports, derived from the exception that stopped it.
+/// </summary>
+public static class JobErrorCodes
+{
+    public const string DbUnavailable = "db_unavailable";
+    public const string DbTimeout = "db_timeout";
+    public const string StagingSchemaMismatch = "staging_schema_mismatch";
+    public const string BatchFailed = "batch_failed";
+
+    /// <summary>Returns the code describing <paramref name="exception"/>.</summary>
+    public static string Classify(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: "42P01" or "42703" or "42804" or "42883" } => StagingSchemaMismatch,
+        PostgresException { SqlState: "57014" } => DbTimeout,
+        PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal)
+            || state is "57P01" or "57P02" or "57P03" or "53300" => DbUnavailable,
+        NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => DbUnavailable,
+        NpgsqlException { InnerException: null } npgsql when npgsql is not PostgresException => DbUnavailable,
+        TimeoutException => DbTimeout,
+        _ => BatchFailed,
+    };
+}

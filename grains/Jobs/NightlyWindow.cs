@@ -1,0 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace IcpSearch.Grains.Jobs;
+
+/// <summary>
+/// Finds the next nightly window: a wall-clock time in a time zone, turned into a UTC instant.
+/// </summary>
+/// <remarks>
+/// Reminder periods are fixed UTC spans, so "02:00 every night" drifts by an hour across a daylight-saving change.
+/// The job re-arms its reminder after every run from this calculation instead of trusting the period.
+/// </remarks>
+public sealed class NightlyWindow
+{
+    private readonly TimeOnly _at;
+    private readonly TimeZoneInfo _zone;
+
+    public NightlyWindow(string at, string timeZone)
+    {
+        if (!TryParseTime(at, out _at))
+        {
+            throw new ArgumentException($"'{at}' is not a 24-hour time HH:mm.", nameof(at));
+        }
+
+        if (!TryFindTimeZone(timeZone, out var zone))
+        {
+            throw new ArgumentException($"'{timeZone}' is not a known time zone.", nameof(timeZone));
+        }
+
+        _zone = zone;
+    }
+
+    /// <summary>Returns the first window strictly after <paramref name="now"/>, in UTC.</summary>
+    public DateTimeOffset Next(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        for (var day = 0; day < 3; day++)
+        {
+            var candidate = ToUtc(date.AddDays(day).ToDateTime(_at));
+            if (candidate > now)
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No nightly window found within three days.");
+    }
+
+    /// <summary>Parses "HH:mm" (24-hour).</summary>
+    public static bool TryParseTime(string? text, out TimeOnly time)
+        => TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary>Finds an IANA (or Windows) time zone by id.</summary>
+    public static bool TryFindTimeZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        zone = null;
+        return !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone);
+    }
+
+    private DateTimeOffset ToUtc(DateTime localWallClock)
+    {
+        // A wall-clock time skipped by a spring-forward gap runs at the first valid instant after it;
+        // an ambiguous one in the autumn fold runs at its first occurrence.
+        while (_zone.IsInvalidTime(localWallClock))
+        {
+            localWallClock = localWallClock.AddMinutes(1);
+        }
+
+        var offset = _zone.IsAmbiguousTime(localWallClock)
+            ? _zone.GetAmbiguousTimeOffsets(localWallClock).Max()
+            : _zone.GetUtcOffset(localWallClock);
+        return new DateTimeOffset(localWallClock, offset).ToUniversalTime();
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IcpSearch.GrainInterfaces.Common;
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.Grains.Pipeline;
+
+namespace IcpSearch.Grains.Jobs;
+
+/// <summary>
+/// <see cref="IJobStore"/> over <c>background_jobs</c> and <c>job_batches</c>.
+/// </summary>
+public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string JobColumns = """
+        job_id, tenant_id, job_type, status, processed, total, batches, cursor_rank, cursor_uen, created_at, params,
+        error, error_code, started_at, ended_at, next_run_at
+        """;
+
+    /// <inheritdoc />
+    public async Task<(long JobId, bool Created)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default)
+    {
+        // The partial unique index on open work makes this race-free: of two identical requests in flight,
+        // one inserts and the other finds that row.
+        const string sql = """
+            WITH created AS (
+                INSERT INTO background_jobs (tenant_id, job_type, status, params, params_key, total, cursor_rank, cursor_uen)
+                VALUES (@tenant_id, @job_type, 'queued', @params, @params_key, @total, @cursor_rank, @cursor_uen)
+                ON CONFLICT (tenant_id, job_type, params_key) WHERE status IN ('queued', 'running') DO NOTHING
+                RETURNING job_id
+            )
+            SELECT job_id, true FROM created
+            UNION ALL
+            SELECT job_id, false FROM background_jobs
+            WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key
+              AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM created)
+            """;
+
+        // An open job may finish between the failed insert and the read; then a fresh insert succeeds.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.AddWithValue("tenant_id", job.TenantId);
+            command.Parameters.AddWithValue("job_type", job.JobType);
+            command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
+            command.Parameters.AddWithValue("params_key", ParamsKey(job.Spec));
+            command.Parameters.AddWithValue("total", job.Spec.Total);
+            command.Parameters.Add(new NpgsqlParameter<short?>("cursor_rank", job.Spec.StartAfter?.LiveRank) { NpgsqlDbType = NpgsqlDbType.Smallint });
+            command.Parameters.Add(new NpgsqlParameter<string?>("cursor_uen", job.Spec.StartAfter?.Uen) { NpgsqlDbType = NpgsqlDbType.Text });
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return (reader.GetInt64(0), reader.GetBoolean(1));
+            }
+        }
+
+        throw new InvalidOperationException("Could not create or find the job after three attempts.");
+    }
+
+    /// <inheritdoc />
+    public async Task<JobMirror?> GetAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {JobColumns} FROM background_jobs WHERE job_id = @job_id");
+        command.Parameters.AddWithValue("job_id", jobId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json)
+            ?? throw new InvalidOperationException($"Job {jobId} has no parameters.");
+        return new JobMirror(
+            JobId: reader.GetInt64(0),
+            TenantId: reader.GetString(1),
+            JobType: reader.GetString(2),
+            Status: ParseStatus(reader.GetString(3)),
+            Processed: reader.GetInt64(4),
+            Total: reader.GetInt64(5),
+            Batches: reader.GetInt32(6),
+            Cursor: reader.IsDBNull(7) ? null : new MatchCursor(reader.GetInt16(7), reader.GetString(8)),
+            CreatedAt: reader.GetFieldValue<DateTimeOffset>(9),
+            Spec: spec);
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateStatusAsync(JobStatusUpdate update, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE background_jobs
+            SET status = @status, started_at = coalesce(started_at, @started_at), ended_at = @ended_at,
+                next_run_at = @next_run_at, error = @error, error_code = @error_code, updated_at = now()
+            WHERE job_id = @job_id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("job_id", update.JobId);
+        command.Parameters.AddWithValue("status", update.Status.ToWire());
+        command.Parameters.Add(NullableTime("started_at", update.StartedAt));
+        command.Parameters.Add(NullableTime("ended_at", update.EndedAt));
+        command.Parameters.Add(NullableTime("next_run_at", update.NextRunAt));
+        command.Parameters.Add(new NpgsqlParameter<string?>("error", update.Error) { NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?>("error_code", update.ErrorCode) { NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<JobRow>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, PageLimits.Max);
+        var sql = $"""
+            SELECT {JobColumns}
+            FROM background_jobs
+            WHERE tenant_id = @tenant_id AND job_id < @after
+            ORDER BY job_id DESC
+            LIMIT @limit
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("tenant_id", request.TenantId);
+        command.Parameters.AddWithValue("after", request.AfterJobId ?? long.MaxValue);
+        command.Parameters.AddWithValue("limit", request.Limit + 1);
+
+        var rows = new List<JobRow>(request.Limit + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json);
+            rows.Add(new JobRow(
+                JobId: reader.GetInt64(0),
+                JobType: reader.GetString(2),
+                Status: ParseStatus(reader.GetString(3)),
+                Processed: reader.GetInt64(4),
+                Total: reader.GetInt64(5),
+                Batches: reader.GetInt32(6),
+                Error: reader.IsDBNull(11) ? null : reader.GetString(11),
+                ErrorCode: reader.IsDBNull(12) ? null : reader.GetString(12),
+                CreatedAt: reader.GetFieldValue<DateTimeOffset>(9),
+                StartedAt: reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                EndedAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+                NextRunAt: reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
+                Terms: spec?.Terms ?? []));
+        }
+
+        var hasMore = rows.Count > request.Limit;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new Page<JobRow>(rows, hasMore ? rows[^1].JobId.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListOpenJobIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT job_id FROM background_jobs WHERE status IN ('queued', 'running') ORDER BY job_id");
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Adds the job's progress to a batch that writes the rows, so both commit in one transaction.</summary>
+    /// <remarks>The batch number is a primary key of <c>job_batches</c>: re-committing a batch fails the whole transaction.</remarks>
+    internal static void AddBatchProgress(NpgsqlBatch batch, JobBatchRecord record, string tenantId, int rows)
+    {
+        var progress = new NpgsqlBatchCommand("""
+            UPDATE background_jobs
+            SET processed = @processed, batches = @batch_no, cursor_rank = @cursor_rank, cursor_uen = @cursor_uen, updated_at = now()
+            WHERE job_id = @job_id
+            """);
+        progress.Parameters.AddWithValue("job_id", record.JobId);
+        progress.Parameters.AddWithValue("processed", record.ProcessedAfter);
+        progress.Parameters.AddWithValue("batch_no", record.BatchNo);
+        progress.Parameters.AddWithValue("cursor_rank", record.Cursor.LiveRank);
+        progress.Parameters.AddWithValue("cursor_uen", record.Cursor.Uen);
+        batch.BatchCommands.Add(progress);
+
+        var history = new NpgsqlBatchCommand("""
+            INSERT INTO job_batches (job_id, batch_no, tenant_id, rows, duration_ms)
+            VALUES (@job_id, @batch_no, @tenant_id, @rows, extract(epoch FROM clock_timestamp() - @started_at) * 1000)
+            """);
+        history.Parameters.AddWithValue("job_id", record.JobId);
+        history.Parameters.AddWithValue("batch_no", record.BatchNo);
+        history.Parameters.AddWithValue("tenant_id", tenantId);
+        history.Parameters.AddWithValue("rows", rows);
+        history.Parameters.AddWithValue("started_at", record.StartedAt);
+        batch.BatchCommands.Add(history);
+    }
+
+    /// <summary>Returns a stable hash of the work a spec describes: identical requests get identical keys.</summary>
+    public static string ParamsKey(StagingUpsertJobSpec spec)
+    {
+        var text = new StringBuilder()
+            .AppendJoin(',', spec.Match.Codes.Order(StringComparer.Ordinal)).Append('|')
+            .AppendJoin(',', spec.Match.DescriptionPatterns.Order(StringComparer.Ordinal)).Append('|')
+            .Append(spec.StartAfter?.LiveRank).Append(':').Append(spec.StartAfter?.Uen)
+            .ToString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static JobStatus ParseStatus(string text) => text switch
+    {
+        "queued" => JobStatus.Queued,
+        "running" => JobStatus.Running,
+        "done" => JobStatus.Done,
+        "error" => JobStatus.Error,
+        "cancelled" => JobStatus.Cancelled,
+        _ => throw new InvalidOperationException($"Unknown job status '{text}'."),
+    };
+
+    private static NpgsqlParameter<DateTimeOffset?> NullableTime(string name, DateTimeOffset? value)
+        => new(name, value) { NpgsqlDbType = NpgsqlDbType.TimestampTz };
+}

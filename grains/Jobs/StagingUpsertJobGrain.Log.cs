@@ -1,0 +1,48 @@
+namespace IcpSearch.Grains.Jobs;
+
+public sealed partial class StagingUpsertJobGrain
+{
+    [LoggerMessage(EventId = 300, EventName = "job_queued", Level = LogLevel.Information,
+        Message = "Job {JobId} queued for tenant {TenantId}: {Total} rows, next run at {NextRunAt:o}")]
+    private static partial void LogJobQueued(ILogger logger, long jobId, string tenantId, long total, DateTimeOffset nextRunAt);
+
+    [LoggerMessage(EventId = 301, EventName = "job_start", Level = LogLevel.Information,
+        Message = "Job {JobId} started ({Trigger}) for tenant {TenantId}: {Processed} of {Total} rows done")]
+    private static partial void LogJobStart(ILogger logger, long jobId, string tenantId, string trigger, long processed, long total);
+
+    [LoggerMessage(EventId = 302, EventName = "batch_end", Level = LogLevel.Information,
+        Message = "Job {JobId} batch {Batch} for tenant {TenantId}: {BatchRows} rows in {DurationMs:0.0} ms, {Processed} processed")]
+    private static partial void LogBatchEnd(ILogger logger, long jobId, string tenantId, int batch, int batchRows, long processed, double durationMs);
+
+    [LoggerMessage(EventId = 303, EventName = "job_finish", Level = LogLevel.Information,
+        Message = "Job {JobId} done for tenant {TenantId}: {Processed} rows in {Batches} batches, {DurationMs:0} ms since first start")]
+    private static partial void LogJobFinish(ILogger logger, long jobId, string tenantId, long processed, int batches, double durationMs);
+
+    [LoggerMessage(EventId = 304, EventName = "job_error", Level = LogLevel.Error,
+        Message = "Job {JobId} failed for tenant {TenantId} with {ErrorCode} after {Processed} rows")]
+    private static partial void LogJobError(ILogger logger, Exception exception, long jobId, string tenantId, string errorCode, long processed);
+
+    [LoggerMessage(EventId = 305, EventName = "job_cancelled", Level = LogLevel.Information,
+        Message = "Job {JobId} cancelled for tenant {TenantId} after {Processed} rows")]
+    private static partial void LogJobCancelled(ILogger logger, long jobId, string tenantId, long processed);
+
+    [LoggerMessage(EventId = 306, EventName = "job_capped", Level = LogLevel.Information,
+        Message = "Job {JobId} reached its per-run cap for tenant {TenantId}: {Processed} of {Total} rows, continuing at {NextRunAt:o}")]
+    private static partial void LogJobCapped(ILogger logger, long jobId, string tenantId, long processed, long total, DateTimeOffset nextRunAt);
+
+    [LoggerMessage(EventId = 307, EventName = "batch_retry", Level = LogLevel.Warning,
+        Message = "Job {JobId} batch failed for tenant {TenantId} (attempt {Attempt}, {ErrorCode}); retrying in {DelayMs:0} ms")]
+    private static partial void LogBatchRetry(ILogger logger, Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
+
+    [LoggerMessage(EventId = 308, EventName = "job_resumed", Level = LogLevel.Information,
+        Message = "Job {JobId} resumed for tenant {TenantId} at {Processed} rows on silo {Silo}")]
+    private static partial void LogJobResumed(ILogger logger, long jobId, string tenantId, long processed, string silo);
+
+    [LoggerMessage(EventId = 309, EventName = "job_adopted_mirror", Level = LogLevel.Information,
+        Message = "Job {JobId} adopted committed progress from background_jobs: batch {Batches}, {Processed} rows")]
+    private static partial void LogAdoptedMirror(ILogger logger, long jobId, int batches, long processed);
+
+    [LoggerMessage(EventId = 310, EventName = "job_reconcile_failed", Level = LogLevel.Warning,
+        Message = "Job {JobId} could not read its committed progress after a failure")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception, long jobId);
+}

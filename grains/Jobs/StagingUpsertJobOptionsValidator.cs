@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace IcpSearch.Grains.Jobs;
+
+/// <summary>
+/// Rejects job settings that cannot work, naming the environment variable to fix.
+/// </summary>
+public sealed class StagingUpsertJobOptionsValidator : IValidateOptions<StagingUpsertJobOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StagingUpsertJobOptions options)
+    {
+        var failures = new List<string>();
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"STAGING_BATCH_SIZE must be between 1 and 10000 (got {options.BatchSize}).");
+        }
+
+        if (options.MaxRowsPerRun < 1)
+        {
+            failures.Add($"UPSERT_MAX_PER_JOB must be at least 1 (got {options.MaxRowsPerRun}).");
+        }
+
+        if (!NightlyWindow.TryParseTime(options.NightlyAt, out _))
+        {
+            failures.Add($"JOBS_NIGHTLY_AT must be a 24-hour time HH:mm such as 02:00 (got '{options.NightlyAt}').");
+        }
+
+        if (!NightlyWindow.TryFindTimeZone(options.TimeZone, out _))
+        {
+            failures.Add($"JOBS_TIME_ZONE must be an IANA time zone such as Asia/Singapore or UTC (got '{options.TimeZone}').");
+        }
+
+        if (options.MaxRetries is < 0 or > 20)
+        {
+            failures.Add($"StagingUpsertJobOptions:MaxRetries must be between 0 and 20 (got {options.MaxRetries}).");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.BatchPause < TimeSpan.Zero)
+        {
+            failures.Add("StagingUpsertJobOptions:RetryBaseDelay and BatchPause must not be negative.");
+        }
+
+        if (options.RecoveryPeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("StagingUpsertJobOptions:RecoveryPeriod must be at least one second.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

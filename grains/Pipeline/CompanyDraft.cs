@@ -1,0 +1,54 @@
+using IcpSearch.Grains.Registry;
+
+namespace IcpSearch.Grains.Pipeline;
+
+/// <summary>
+/// A company on its way from a registry row into <c>companies</c>: enrichment providers fill it in place.
+/// </summary>
+public sealed class CompanyDraft(RegistryRow source)
+{
+    private readonly List<string> _degradedReasons = [];
+
+    public RegistryRow Source { get; } = source;
+
+    public string? Uen { get; set; } = string.IsNullOrWhiteSpace(source.Uen) ? null : source.Uen.Trim();
+
+    public string Name { get; set; } = source.EntityName.Trim();
+
+    public string? IndustryNorm { get; set; }
+
+    public string? IndustryCode { get; set; }
+
+    public string? WebsiteDomain { get; set; }
+
+    public int? EmployeesEst { get; set; }
+
+    public string? SizeBand { get; set; }
+
+    public int? IncorporationYear { get; set; }
+
+    public int? FoundedYear { get; set; }
+
+    public bool? SgRegistered { get; set; }
+
+    public string? EntityType { get; set; }
+
+    public string? EntityStatus { get; set; }
+
+    public string? HqDistrict { get; set; }
+
+    public string? HqCity { get; set; }
+
+    public string? HqCountry { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    /// <summary>Gets "ok", or "degraded" once any provider could not do its part.</summary>
+    public string EnrichmentStatus => _degradedReasons.Count == 0 ? "ok" : "degraded";
+
+    /// <summary>Gets the reasons joined for display, or null when nothing degraded.</summary>
+    public string? EnrichmentReason => _degradedReasons.Count == 0 ? null : string.Join("; ", _degradedReasons);
+
+    /// <summary>Records that a provider could not enrich this company, and why.</summary>
+    public void MarkDegraded(string reason) => _degradedReasons.Add(reason);
+}

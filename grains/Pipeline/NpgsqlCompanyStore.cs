@@ -1,0 +1,160 @@
+using IcpSearch.Grains.Jobs;
+
+namespace IcpSearch.Grains.Pipeline;
+
+/// <summary>
+/// <see cref="ICompanyStore"/> as one statement: unnest the batch, upsert companies, append enrichment runs and
+/// upsert lead scores in data-modifying CTEs, so a batch of any size is one round trip and one transaction.
+/// </summary>
+public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanyStore
+{
+    private const string UpsertSql = """
+        WITH input AS (
+            SELECT *
+            FROM unnest(@ord, @uen, @name, @industry_norm, @industry_code, @website_domain, @employees_est, @size_band,
+                        @incorporation_year, @founded_year, @sg_registered, @entity_type, @entity_status, @hq_district,
+                        @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @score, @bucket, @rationale)
+                 AS t(ord, uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
+                      incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
+                      hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, score, bucket, rationale)
+        ),
+        by_uen AS (
+            INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
+                                        incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason)
+            SELECT uen, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
+                   founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
+                   enrichment_status, enrichment_reason
+            FROM input WHERE uen IS NOT NULL
+            ORDER BY uen
+            ON CONFLICT (uen) DO UPDATE SET
+                name = excluded.name, industry_norm = excluded.industry_norm, industry_code = excluded.industry_code,
+                website_domain = coalesce(excluded.website_domain, c.website_domain), employees_est = excluded.employees_est,
+                size_band = excluded.size_band, incorporation_year = excluded.incorporation_year,
+                founded_year = excluded.founded_year, sg_registered = excluded.sg_registered, entity_type = excluded.entity_type,
+                entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
+                hq_country = excluded.hq_country, postal_code = excluded.postal_code,
+                enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
+                updated_at = now(), last_seen = now()
+            RETURNING company_id, uen
+        ),
+        by_name AS (
+            INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
+                                        incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason)
+            SELECT NULL, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
+                   founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
+                   enrichment_status, enrichment_reason
+            FROM input WHERE uen IS NULL
+            ORDER BY lower(name)
+            ON CONFLICT (lower(name)) WHERE uen IS NULL DO UPDATE SET
+                industry_norm = excluded.industry_norm, industry_code = excluded.industry_code,
+                website_domain = coalesce(excluded.website_domain, c.website_domain), employees_est = excluded.employees_est,
+                size_band = excluded.size_band, incorporation_year = excluded.incorporation_year,
+                founded_year = excluded.founded_year, sg_registered = excluded.sg_registered, entity_type = excluded.entity_type,
+                entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
+                hq_country = excluded.hq_country, postal_code = excluded.postal_code,
+                enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
+                updated_at = now(), last_seen = now()
+            RETURNING company_id, lower(name) AS name_key
+        ),
+        ids AS (
+            SELECT i.ord, u.company_id FROM input i JOIN by_uen u ON u.uen = i.uen
+            UNION ALL
+            SELECT i.ord, n.company_id FROM input i JOIN by_name n ON n.name_key = lower(i.name) WHERE i.uen IS NULL
+        ),
+        runs AS (
+            INSERT INTO enrichment_runs (company_id, source, outcome, reason, duration_ms, started_at, tenant_id, job_id)
+            SELECT ids.company_id, r.source, r.outcome, r.reason, r.duration_ms, r.started_at, @tenant_id, @job_id
+            FROM unnest(@run_ord, @run_source, @run_outcome, @run_reason, @run_duration_ms, @run_started_at)
+                 AS r(ord, source, outcome, reason, duration_ms, started_at)
+            JOIN ids ON ids.ord = r.ord
+        ),
+        scores AS (
+            INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, scored_at)
+            SELECT @tenant_id, ids.company_id, i.score, i.bucket, i.rationale, now()
+            FROM ids JOIN input i ON i.ord = ids.ord
+            ORDER BY ids.company_id
+            ON CONFLICT (tenant_id, company_id) DO UPDATE SET
+                score = excluded.score, bucket = excluded.bucket, rationale = excluded.rationale, scored_at = excluded.scored_at
+        )
+        SELECT ord, company_id FROM ids
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> SaveAsync(CompanyWrite write, CancellationToken cancellationToken = default)
+    {
+        var companies = write.Companies;
+        if (companies.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        var upsert = new NpgsqlBatchCommand(UpsertSql);
+        AddParameters(upsert.Parameters, write);
+        batch.BatchCommands.Add(upsert);
+        if (write.JobBatch is { } jobBatch)
+        {
+            NpgsqlJobStore.AddBatchProgress(batch, jobBatch, write.TenantId, companies.Count);
+        }
+
+        // A batch without an explicit transaction runs as one implicit transaction: the rows and the job's
+        // progress commit together or not at all.
+        var ids = new long[companies.Count];
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+
+        return ids;
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection p, CompanyWrite write)
+    {
+        var rows = write.Companies;
+        T[] Map<T>(Func<ScoredCompany, T> selector) => rows.Select(selector).ToArray();
+
+        p.Add(new NpgsqlParameter<int[]>("ord", Enumerable.Range(0, rows.Count).ToArray()));
+        p.Add(new NpgsqlParameter<string?[]>("uen", Map(r => r.Company.Uen)) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<string[]>("name", Map(r => r.Company.Name)));
+        p.Add(Text("industry_norm", Map(r => r.Company.IndustryNorm)));
+        p.Add(Text("industry_code", Map(r => r.Company.IndustryCode)));
+        p.Add(Text("website_domain", Map(r => r.Company.WebsiteDomain)));
+        p.Add(Int("employees_est", Map(r => r.Company.EmployeesEst)));
+        p.Add(Text("size_band", Map(r => r.Company.SizeBand)));
+        p.Add(Int("incorporation_year", Map(r => r.Company.IncorporationYear)));
+        p.Add(Int("founded_year", Map(r => r.Company.FoundedYear)));
+        p.Add(new NpgsqlParameter<bool?[]>("sg_registered", Map(r => r.Company.SgRegistered)) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean });
+        p.Add(Text("entity_type", Map(r => r.Company.EntityType)));
+        p.Add(Text("entity_status", Map(r => r.Company.EntityStatus)));
+        p.Add(Text("hq_district", Map(r => r.Company.HqDistrict)));
+        p.Add(Text("hq_city", Map(r => r.Company.HqCity)));
+        p.Add(Text("hq_country", Map(r => r.Company.HqCountry)));
+        p.Add(Text("postal_code", Map(r => r.Company.PostalCode)));
+        p.Add(new NpgsqlParameter<string[]>("enrichment_status", Map(r => r.Company.EnrichmentStatus)));
+        p.Add(Text("enrichment_reason", Map(r => r.Company.EnrichmentReason)));
+        p.Add(new NpgsqlParameter<short[]>("score", Map(r => (short)r.Score.Score)));
+        p.Add(new NpgsqlParameter<string[]>("bucket", Map(r => r.Score.Bucket)));
+        p.Add(new NpgsqlParameter<string[]>("rationale", Map(r => r.Score.Rationale)));
+
+        var runs = write.Runs;
+        p.Add(new NpgsqlParameter<int[]>("run_ord", runs.Select(r => r.Ordinal).ToArray()));
+        p.Add(new NpgsqlParameter<string[]>("run_source", runs.Select(r => r.Source).ToArray()));
+        p.Add(new NpgsqlParameter<string[]>("run_outcome", runs.Select(r => r.Outcome).ToArray()));
+        p.Add(Text("run_reason", runs.Select(r => r.Reason).ToArray()));
+        p.Add(new NpgsqlParameter<float[]>("run_duration_ms", runs.Select(r => r.DurationMs).ToArray()));
+        p.Add(new NpgsqlParameter<DateTimeOffset[]>("run_started_at", runs.Select(r => r.StartedAt).ToArray()));
+
+        p.Add(new NpgsqlParameter<string>("tenant_id", write.TenantId));
+        p.Add(new NpgsqlParameter<long?>("job_id", write.JobBatch?.JobId) { NpgsqlDbType = NpgsqlDbType.Bigint });
+    }
+
+    private static NpgsqlParameter<string?[]> Text(string name, string?[] values)
+        => new(name, values) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<int?[]> Int(string name, int?[] values)
+        => new(name, values) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
+using IcpSearch.Grains.Diagnostics;
+using IcpSearch.Grains.Industries;
+using IcpSearch.Grains.Jobs;
+using IcpSearch.Grains.Pipeline;
+using IcpSearch.Grains.Registry;
+using Microsoft.Extensions.Options;
+
+namespace IcpSearch.Grains.Search;
+
+/// <summary>
+/// A tenant's searches: terms → SSIC codes → the first matches through the lead pipeline now, the rest to a job.
+/// </summary>
+public sealed partial class TenantSearchGrain(
+    [PersistentState("tenant-search", "tenants")] IPersistentState<TenantSearchState> state,
+    IIndustryResolver resolver,
+    IStagingRegistry registry,
+    ILeadPipeline pipeline,
+    IJobStore jobs,
+    IOptions<SearchOptions> options,
+    GrainInstruments instruments,
+    TimeProvider time,
+    ILogger<TenantSearchGrain> logger) : Grain, ITenantSearchGrain
+{
+    /// <summary>The most explicit terms one request may carry.</summary>
+    public const int MaxExplicitTerms = 20;
+
+    /// <summary>The longest explicit term.</summary>
+    public const int MaxTermLength = 100;
+
+    private readonly SearchOptions _options = options.Value;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private IcpProfile Profile => state.State.Profile ?? IcpProfile.Default;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // ADO.NET storage keys a hex-looking string id as a number, so "ab" and "0ab" would share a row;
+        // refuse another tenant's state rather than serve it.
+        if (state.RecordExists && state.State.TenantId is { } owner && owner != TenantId)
+        {
+            throw new InvalidOperationException($"Stored tenant state belongs to '{owner}', not '{TenantId}'; tenant ids must not differ only by leading zeros.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<SearchResult> SearchAsync(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var terms = request.Terms is { Count: > 0 } explicitTerms ? NormaliseExplicit(explicitTerms) : TermExtractor.Extract(request.Message);
+        var result = await SearchTermsAsync(terms, request.Message);
+        instruments.OnSearchCompleted(clock.Elapsed, result.Mode);
+        LogSearch(logger, TenantId, string.Join(", ", terms), result.TotalMatches, result.Companies.Count, result.Scheduled, result.JobId, clock.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<EnqueueResult> EnqueueStagingUpsertAsync(IReadOnlyList<string> terms)
+    {
+        var normalised = NormaliseExplicit(terms);
+        var resolved = await resolver.ResolveAsync(normalised);
+        var match = resolved.ToMatchSpec(normalised);
+        var total = await registry.CountMatchesAsync(match);
+        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, null, total, "api"));
+        return new EnqueueResult(jobId, !created, total, resolved.Codes);
+    }
+
+    /// <inheritdoc />
+    public Task<IcpProfile> GetIcpProfileAsync() => Task.FromResult(Profile);
+
+    /// <inheritdoc />
+    public async Task<IcpProfile> SetIcpProfileAsync(IcpProfile profile)
+    {
+        var normalised = IcpProfileValidator.Normalise(profile);
+        state.State.TenantId = TenantId;
+        state.State.Profile = normalised;
+        state.State.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        return normalised;
+    }
+
+    private async Task<SearchResult> SearchTermsAsync(IReadOnlyList<string> terms, string? message)
+    {
+        var mode = _options.Mode;
+        if (terms.Count == 0)
+        {
+            var notice = message is not null && TermExtractor.IsUrlOrDomain(message.Trim())
+                ? "That looks like a website address, not an industry. Name an industry, for example \"Manufacturing\"."
+                : "I couldn't find an industry in your message. Name one, for example \"Manufacturing\" or \"logistics and warehousing\".";
+            return Empty(terms, [], mode, notice, "none");
+        }
+
+        if (mode == SearchOptions.Off)
+        {
+            return Empty(terms, [], mode,
+                $"Understood {Quote(terms)}. Staging upserts are switched off (STAGING_UPSERT_MODE=off): nothing was searched or written.", "none");
+        }
+
+        var resolved = await resolver.ResolveAsync(terms);
+        var match = resolved.ToMatchSpec(terms);
+        var matchedBy = resolved.Codes.Count > 0 ? "ssic_code" : "description";
+        var total = await registry.CountMatchesAsync(match);
+        if (total == 0)
+        {
+            return Empty(terms, resolved.Codes, mode, $"No registry companies match {Quote(terms)}. Try a broader industry.", matchedBy);
+        }
+
+        return mode == SearchOptions.SyncPreview
+            ? await PreviewAsync(terms, resolved, match, total, matchedBy)
+            : await UpsertHeadAsync(terms, resolved, match, total, matchedBy);
+    }
+
+    private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, ResolvedIndustries resolved, MatchSpec match, long total, string matchedBy)
+    {
+        var head = await registry.ReadMatchesAsync(match, after: null, _options.SyncLimit);
+        var scoring = new ScoringContext(Profile, resolved.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var companies = head.Count == 0 ? [] : await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring));
+
+        // The job starts right after the last row handled here, in the same order, so no row is done twice.
+        var scheduled = Math.Max(0, total - head.Count);
+        long? jobId = null;
+        var reused = false;
+        if (scheduled > 0)
+        {
+            var start = head.Count > 0 ? head[^1].Cursor : null;
+            (var id, var created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, start, scheduled, "chat"));
+            (jobId, reused) = (id, !created);
+        }
+
+        var notice = (head.Count, scheduled) switch
+        {
+            (0, _) => $"Scheduled {N(scheduled)} matches for nightly processing (job {jobId}{(reused ? ", already queued" : "")}).",
+            (_, 0) => $"Upserted and enriched {N(head.Count)} now; that is every match for {Quote(terms)}.",
+            _ => $"Upserted and enriched {N(head.Count)} now; scheduled {N(scheduled)} remaining for nightly processing (job {jobId}{(reused ? ", already queued" : "")}).",
+        };
+        return new SearchResult(terms, resolved.Codes, companies, total, scheduled, jobId, reused, notice, SearchOptions.Background, [], matchedBy);
+    }
+
+    private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, ResolvedIndustries resolved, MatchSpec match, long total, string matchedBy)
+    {
+        var sample = await registry.ReadMatchesAsync(match, after: null, _options.PreviewLimit);
+        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, null, total, "chat"));
+        var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
+        return new SearchResult(terms, resolved.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
+            sample.Select(r => r.EntityName).ToList(), matchedBy);
+    }
+
+    private async Task<(long JobId, bool Created)> CreateJobAsync(StagingUpsertJobSpec spec)
+    {
+        var (jobId, created) = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec));
+        if (created)
+        {
+            await GrainFactory.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
+        }
+
+        return (jobId, created);
+    }
+
+    private static IReadOnlyList<string> NormaliseExplicit(IReadOnlyList<string> terms)
+    {
+        if (terms.Count is 0 or > MaxExplicitTerms)
+        {
+            throw new InvalidSearchException("terms", $"terms must hold 1 to {MaxExplicitTerms} strings (got {terms.Count}).");
+        }
+
+        var normalised = new List<string>(terms.Count);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var raw = terms[i];
+            if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxTermLength)
+            {
+                throw new InvalidSearchException($"terms[{i}]", $"terms[{i}] must be a non-empty string of at most {MaxTermLength} characters.");
+            }
+
+            var term = TermExtractor.NormaliseExplicit(raw)
+                ?? throw new InvalidSearchException($"terms[{i}]", $"terms[{i}] ('{raw}') has no letters to search for.");
+            if (!normalised.Contains(term))
+            {
+                normalised.Add(term);
+            }
+        }
+
+        return normalised;
+    }
+
+    private static SearchResult Empty(IReadOnlyList<string> terms, IReadOnlyList<string> codes, string mode, string notice, string matchedBy)
+        => new(terms, codes, [], 0, 0, null, false, notice, mode, [], matchedBy);
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Quote(IReadOnlyList<string> terms) => string.Join(", ", terms.Select(t => $"\"{t}\""));
+
+    [LoggerMessage(EventId = 400, EventName = "search", Level = LogLevel.Information,
+        Message = "Search for tenant {TenantId} ({Terms}): {TotalMatches} matches, {SyncCount} now, {Scheduled} scheduled (job {JobId}) in {DurationMs:0.0} ms")]
+    private static partial void LogSearch(ILogger logger, string tenantId, string terms, long totalMatches, int syncCount, long scheduled, long? jobId, double durationMs);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Starts IcpSearch locally: a project-local PostgreSQL (installed with apt when missing), migrations, the demo
+# registry on first run, the web console, one silo and the gateway. Ctrl-C stops everything; a second run reuses
+# the data in .data/. Ports: PG_PORT (55432), SILO_HTTP_PORT (8081, dashboard), GATEWAY_PORT (8080),
+# SILO_PORT (11111), SILO_GATEWAY_PORT (30000). Usage: ./run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+source scripts/lib/pg.sh
+
+log() { printf '\033[32m[run]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[run] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is required: https://dot.net"
+
+PG_PORT=${PG_PORT:-55432}
+SILO_HTTP_PORT=${SILO_HTTP_PORT:-8081}
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+export SILO_PORT=${SILO_PORT:-11111}
+export SILO_GATEWAY_PORT=${SILO_GATEWAY_PORT:-30000}
+DEMO_ROWS=${DEMO_ROWS:-60000}
+for p in "$SILO_HTTP_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$SILO_GATEWAY_PORT"; do
+  port_busy "$p" && die "port $p is already in use (set SILO_HTTP_PORT, GATEWAY_PORT, SILO_PORT or SILO_GATEWAY_PORT)"
+done
+
+pg_ensure_installed
+pgdata="$root/.data/pg"
+if [ ! -f "$pgdata/PG_VERSION" ]; then
+  log "creating the project PostgreSQL cluster in .data/pg"
+  mkdir -p "$root/.data"
+  pg_init "$pgdata"
+fi
+if ! port_busy "$PG_PORT"; then
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  pg_start "$pgdata" "$PG_PORT"
+  started_pg=1
+else
+  log "PostgreSQL already listening on $PG_PORT; using it"
+  started_pg=0
+fi
+pg_ensure_database "$PG_PORT" icpsearch
+export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icpsearch"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  log "stopping"
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+  [ "${started_pg:-0}" = 1 ] && pg_stop "$pgdata"
+  exit 0
+}
+trap stop_all INT TERM EXIT
+
+if [ -f gateway-api/web/package.json ]; then
+  log "building the web console (npm ci, vite build)"
+  (cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+fi
+
+log "building the solution"
+dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
+silo_dll="$root/silo/bin/Release/net10.0/IcpSearch.Silo.dll"
+gateway_dll="$root/gateway-api/bin/Release/net10.0/IcpSearch.Gateway.dll"
+
+log "applying migrations"
+dotnet "$silo_dll" migrate
+log "loading the demo registry if the staging table is empty ($DEMO_ROWS rows)"
+dotnet "$silo_dll" demo --rows "$DEMO_ROWS" --if-empty
+
+mkdir -p "$root/.data/logs"
+log "starting the silo (logs: .data/logs/silo.log)"
+(cd silo && SILO_HTTP_PORT=$SILO_HTTP_PORT MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$root/.data/logs/silo.log" 2>&1 &
+pids+=($!)
+log "starting the gateway (logs: .data/logs/gateway.log)"
+(cd gateway-api && ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} GATEWAY_PORT=$GATEWAY_PORT \
+  DEFAULT_TENANT=${DEFAULT_TENANT:-demo} exec dotnet "$gateway_dll") >"$root/.data/logs/gateway.log" 2>&1 &
+pids+=($!)
+
+log "waiting for the gateway to report healthy"
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$GATEWAY_PORT/healthz" >/dev/null 2>&1; then healthy=1; break; fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process exited early; see .data/logs/"; done
+  sleep 1
+done
+[ "${healthy:-0}" = 1 ] || die "the gateway did not become healthy in 120 s; see .data/logs/"
+
+cat <<INFO
+
+  IcpSearch is running.
+    Web console  http://localhost:$GATEWAY_PORT/
+    Gateway API  http://localhost:$GATEWAY_PORT/api/info   (OpenAPI: /openapi/v1.json, health: /healthz)
+    Dashboard    http://localhost:$SILO_HTTP_PORT/dashboard/
+    PostgreSQL   $ICPSEARCH_DB
+  Try: curl -s -X POST localhost:$GATEWAY_PORT/chat -H 'content-type: application/json' -d '{"message":"Manufacturing"}'
+  Logs in .data/logs/. Press Ctrl-C to stop.
+
+INFO
+wait -n "${pids[@]}" || true
+log "a process exited; see .data/logs/"

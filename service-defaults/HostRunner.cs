@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace IcpSearch.ServiceDefaults;
+
+/// <summary>
+/// Runs a host's main body and turns configuration mistakes into a one-paragraph message and exit code 2.
+/// </summary>
+public static class HostRunner
+{
+    /// <summary>Runs <paramref name="body"/>; returns its exit code, 2 for invalid configuration, 1 for a crash.</summary>
+    public static async Task<int> RunAsync(string name, Func<Task<int>> body)
+    {
+        Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+        try
+        {
+            return await body();
+        }
+        catch (FlagException ex)
+        {
+            await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{ex.Message}");
+            return 2;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{string.Join(Environment.NewLine, ex.Failures)}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Fatal(ex, "{Name} stopped unexpectedly", name);
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+}

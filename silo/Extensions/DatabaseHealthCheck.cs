@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace IcpSearch.Silo.Extensions;
+
+/// <summary>
+/// Healthy while the silo's database answers a trivial query.
+/// </summary>
+public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database reachable");
+        }
+        catch (NpgsqlException ex)
+        {
+            return HealthCheckResult.Unhealthy("database unreachable", ex);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using IcpSearch.Grains.Database;
+using IcpSearch.Grains.Diagnostics;
+using IcpSearch.Grains.Extensions;
+using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using Prometheus;
+
+namespace IcpSearch.Silo.Extensions;
+
+/// <summary>
+/// Registration of the silo host: flags, logging, grains, Orleans, health and metrics.
+/// </summary>
+public static class Extensions
+{
+    /// <summary>Gets the environment variables the silo understands and the settings they map onto.</summary>
+    public static IReadOnlyList<Flag> Flags { get; } =
+    [
+        new("ICPSEARCH_DB", "ConnectionStrings:IcpSearch", FlagKind.Text, Secret: true),
+        new("CLUSTER_ID", "SiloOptions:ClusterId", FlagKind.Text),
+        new("SERVICE_ID", "SiloOptions:ServiceId", FlagKind.Text),
+        new("SILO_PORT", "SiloOptions:SiloPort", FlagKind.Integer),
+        new("SILO_GATEWAY_PORT", "SiloOptions:GatewayPort", FlagKind.Integer),
+        new("SILO_ADVERTISED_IP", "SiloOptions:AdvertisedIp", FlagKind.Text),
+        new("SILO_HTTP_PORT", "SiloHttpPort", FlagKind.Integer),
+        new("STAGING_UPSERT_MODE", "SearchOptions:Mode", FlagKind.Text),
+        new("UPSERT_SYNC_LIMIT", "SearchOptions:SyncLimit", FlagKind.Integer),
+        new("STAGING_BATCH_SIZE", "StagingUpsertJobOptions:BatchSize", FlagKind.Integer),
+        new("UPSERT_MAX_PER_JOB", "StagingUpsertJobOptions:MaxRowsPerRun", FlagKind.Integer),
+        new("JOBS_NIGHTLY_AT", "StagingUpsertJobOptions:NightlyAt", FlagKind.Text),
+        new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
+        new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
+        new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
+        new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
+        LoggingExtensions.LogFormatFlag,
+    ];
+
+    /// <summary>Adds every service of the silo host.</summary>
+    public static WebApplicationBuilder AddSiloServices(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddFlags(Flags);
+        builder.AddIcpSearchLogging();
+        builder.Services.AddIcpSearchGrains(builder.Configuration);
+
+        var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();
+        if (!IPAddress.TryParse(silo.AdvertisedIp, out var advertisedIp))
+        {
+            throw new FlagException($"SILO_ADVERTISED_IP must be an IP address (got '{silo.AdvertisedIp}').");
+        }
+
+        var connectionString = builder.Configuration.GetConnectionString("IcpSearch")
+            ?? throw new FlagException("No database: set ICPSEARCH_DB or ConnectionStrings:IcpSearch.");
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = silo.ServiceId;
+            });
+            orleans.ConfigureEndpoints(advertisedIp, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+            orleans.UseIcpSearchProviders(connectionString);
+        });
+
+        if (builder.Configuration.GetValue<int?>("SiloHttpPort") is { } httpPort)
+        {
+            builder.WebHost.UseUrls($"http://0.0.0.0:{httpPort}");
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddMetricServer(_ => { });
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations unless <c>MIGRATE_ON_START=false</c>; the Orleans providers read their queries from the schema at start.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(options.ConnectionString);
+        }
+    }
+
+    /// <summary>Maps the health endpoint, Prometheus metrics and the Orleans dashboard.</summary>
+    public static WebApplication MapSiloEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapMetrics("/metrics");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGet("/", () => Results.Redirect("/dashboard/"));
+        _ = app.Services.GetRequiredService<GrainInstruments>();
+        return app;
+    }
+}

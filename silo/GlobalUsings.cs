@@ -1,0 +1,3 @@
+global using IcpSearch.ServiceDefaults;
+global using Orleans.Configuration;
+global using Orleans.Hosting;

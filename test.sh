@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test against a throwaway PostgreSQL cluster (initdb on a free port in a temp
+# folder, stopped at the end). Fails loudly when PostgreSQL cannot be installed or started. Usage: ./test.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+source scripts/lib/pg.sh
+
+log() { printf '\033[32m[test]\033[0m %s\n' "$*" >&2; }
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
+pg_ensure_installed
+
+work=$(mktemp -d /tmp/icpsearch-test.XXXXXX)
+chmod 755 "$work"
+pgdata="$work/pg"
+cleanup() {
+  pg_stop "$pgdata"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "building (Release)"
+dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
+
+port=$(free_port 56432)
+log "starting throwaway PostgreSQL on 127.0.0.1:$port"
+pg_init "$pgdata"
+# Durability is pointless for a throwaway cluster; these make the suite faster.
+pg_start "$pgdata" "$port" fsync=off synchronous_commit=off full_page_writes=off max_connections=400 shared_buffers=256MB
+export ICPSEARCH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+
+results="$work/results"
+mkdir -p "$results"
+status=0
+log "running .NET tests"
+dotnet test IcpSearch.sln -c Release --no-build -nologo --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$work/dotnet-test.log" || status=$?
+
+passed=0; failed=0; skipped=0
+while read -r line; do
+  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$work/dotnet-test.log" || true)
+
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test.sh: no test results were found in the dotnet test output" >&2
+  status=1
+fi
+
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi

@@ -1,0 +1,3 @@
+global using IcpSearch.Tests.Infrastructure;
+global using Npgsql;
+global using Xunit;

@@ -1,0 +1,50 @@
+using IcpSearch.Grains.Demo;
+using IcpSearch.Grains.Import;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IcpSearch.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh migrated database with the bundled SSIC reference and a deterministic demo registry, dropped at the end.
+/// </summary>
+public class DatabaseFixture : IAsyncLifetime
+{
+    /// <summary>Gets the number of demo registry rows the fixture loads.</summary>
+    protected virtual int RegistryRows => 20_000;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync(GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        await new SsicImporter(DataSource, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
+        if (RegistryRows > 0)
+        {
+            await StagingSeeder.InsertAsync(DataSource, DemoRegistryGenerator.FromBundledReference().Generate(RegistryRows));
+            await using var analyze = DataSource.CreateCommand("VACUUM ANALYZE staging_acra_companies");
+            await analyze.ExecuteNonQueryAsync();
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs a scalar query.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

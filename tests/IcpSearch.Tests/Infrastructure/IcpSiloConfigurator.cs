@@ -1,0 +1,35 @@
+using IcpSearch.Grains.Extensions;
+using IcpSearch.Silo.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace IcpSearch.Tests.Infrastructure;
+
+/// <summary>
+/// Configures a test silo exactly as the silo host does (ADO.NET providers on PostgreSQL, the grains' services),
+/// with reminders allowed to tick every few seconds.
+/// </summary>
+public sealed class IcpSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var connectionString = siloBuilder.Configuration.GetConnectionString("IcpSearch")
+            ?? throw new InvalidOperationException("The test cluster has no ConnectionStrings:IcpSearch.");
+        siloBuilder.UseIcpSearchProviders(connectionString);
+        siloBuilder.Services.AddIcpSearchGrains(siloBuilder.Configuration);
+        siloBuilder.Configure<ReminderOptions>(o =>
+        {
+            o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+            o.RefreshReminderListPeriod = TimeSpan.FromSeconds(2);
+        });
+        siloBuilder.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 2;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
+        });
+    }
+}
