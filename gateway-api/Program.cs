@@ -6,6 +6,7 @@ return await HostRunner.RunAsync("gateway", async () =>
     builder.AddGatewayServices();
 
     var app = builder.Build();
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.UseGatewayPipeline();
     app.MapGatewayEndpoints();
     await app.RunAsync();

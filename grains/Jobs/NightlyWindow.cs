@@ -47,9 +47,9 @@ public sealed class NightlyWindow
         throw new InvalidOperationException("No nightly window found within three days.");
     }
 
-    /// <summary>Parses "HH:mm" (24-hour).</summary>
+    /// <summary>Parses "HH:mm" (24-hour), or "HH:mm:ss" when a window must be placed to the second (tests, demos).</summary>
     public static bool TryParseTime(string? text, out TimeOnly time)
-        => TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        => TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary>Finds an IANA (or Windows) time zone by id.</summary>
     public static bool TryFindTimeZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)

@@ -11,7 +11,7 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the most rows one run processes (<c>UPSERT_MAX_PER_JOB</c>); the rest waits for the next window. Default: 2,000.</summary>
     public int MaxRowsPerRun { get; set; } = 2000;
 
-    /// <summary>Gets or sets the local time of the nightly window, HH:mm (<c>JOBS_NIGHTLY_AT</c>). Default: "02:00".</summary>
+    /// <summary>Gets or sets the local time of the nightly window, HH:mm or HH:mm:ss (<c>JOBS_NIGHTLY_AT</c>). Default: "02:00".</summary>
     public string NightlyAt { get; set; } = "02:00";
 
     /// <summary>Gets or sets the IANA time zone of <see cref="NightlyAt"/> (<c>JOBS_TIME_ZONE</c>). Default: "UTC".</summary>

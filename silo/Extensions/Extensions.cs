@@ -75,6 +75,8 @@ public static class Extensions
     /// <summary>Applies pending migrations unless <c>MIGRATE_ON_START=false</c>; the Orleans providers read their queries from the schema at start.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
+        // Settings are checked before anything touches the database, so a bad flag is reported as such.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.MigrateOnStart)
         {

@@ -3,7 +3,14 @@ namespace IcpSearch.Tests.Infrastructure;
 /// <summary>
 /// The shared two-silo cluster for search, job and gateway tests; tests isolate themselves by tenant id.
 /// </summary>
-public sealed class SearchClusterFixture : ClusterFixture;
+public sealed class SearchClusterFixture : ClusterFixture
+{
+    /// <summary>The per-run cap of this cluster: above "manufacturing" (about 2,500 matches), below "wholesale, retail" (about 4,500).</summary>
+    public const int RunCap = 3000;
+
+    protected override void Configure(IDictionary<string, string?> settings)
+        => settings["StagingUpsertJobOptions:MaxRowsPerRun"] = RunCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 [CollectionDefinition(Name)]
 public sealed class SearchClusterCollection : ICollectionFixture<SearchClusterFixture>

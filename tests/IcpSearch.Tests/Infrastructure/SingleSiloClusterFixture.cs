@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace IcpSearch.Tests.Infrastructure;
+
+/// <summary>
+/// One silo whose nightly window opens 25 seconds after start-up, for restart and reminder tests.
+/// </summary>
+public sealed class SingleSiloClusterFixture : ClusterFixture
+{
+    protected override short Silos => 1;
+
+    protected override int RegistryRows => 6_000;
+
+    /// <summary>Gets the nightly window of this cluster.</summary>
+    public DateTimeOffset Window { get; private set; }
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        Window = DateTimeOffset.UtcNow.AddSeconds(25);
+        settings["StagingUpsertJobOptions:NightlyAt"] = Window.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SingleSiloClusterCollection : ICollectionFixture<SingleSiloClusterFixture>
+{
+    public const string Name = "single silo cluster";
+}

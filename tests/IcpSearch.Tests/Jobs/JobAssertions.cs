@@ -1,0 +1,49 @@
+using IcpSearch.GrainInterfaces.Jobs;
+
+namespace IcpSearch.Tests.Jobs;
+
+/// <summary>
+/// Reads what a job really wrote, straight from the database.
+/// </summary>
+internal static class JobAssertions
+{
+    /// <summary>Returns the number of staging rows matching the codes, counted independently of the code under test.</summary>
+    public static Task<long> CountMatchesAsync(DatabaseFixture db, IReadOnlyList<string> codes)
+        => db.ScalarAsync<long>(
+            "SELECT count(*) FROM staging_acra_companies WHERE primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes)",
+            ("codes", codes.ToArray()));
+
+    /// <summary>Asserts that the tenant has exactly <paramref name="expected"/> scores, each for a distinct company with a distinct UEN.</summary>
+    public static async Task AssertWrittenOnceAsync(DatabaseFixture db, string tenant, long expected)
+    {
+        var scores = await db.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant));
+        var distinctUens = await db.ScalarAsync<long>(
+            "SELECT count(DISTINCT c.uen) FROM lead_scores s JOIN companies c USING (company_id) WHERE s.tenant_id = @t", ("t", tenant));
+        Assert.Equal(expected, scores);
+        Assert.Equal(expected, distinctUens);
+    }
+
+    /// <summary>Returns the job's row in background_jobs without touching its grain.</summary>
+    public static async Task<(string Status, long Processed, long Total, string? ErrorCode)> MirrorAsync(DatabaseFixture db, long jobId)
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT status, processed, total, error_code FROM background_jobs WHERE job_id = @id");
+        command.Parameters.AddWithValue("id", jobId);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"job {jobId} has no row");
+        return (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    /// <summary>Returns the due time of the job's reminder, or null when it has none.</summary>
+    public static async Task<DateTimeOffset?> ReminderStartAsync(DatabaseFixture db, long jobId)
+    {
+        await using var command = db.DataSource.CreateCommand(
+            "SELECT starttime FROM orleansreminderstable WHERE remindername = 'staging-upsert' AND grainid LIKE @grain");
+        command.Parameters.AddWithValue("grain", "%/" + jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var value = await command.ExecuteScalarAsync();
+        return value is DateTime start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : value as DateTimeOffset?;
+    }
+
+    /// <summary>Polls the job's grain until its status satisfies <paramref name="done"/>.</summary>
+    public static Task<JobSnapshot> WaitForAsync(IStagingUpsertJobGrain job, Func<JobSnapshot, bool> done, string what, int seconds = 60)
+        => Eventually.Until(job.GetStatusAsync, done, TimeSpan.FromSeconds(seconds), what);
+}

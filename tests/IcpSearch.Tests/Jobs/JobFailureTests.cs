@@ -1,0 +1,66 @@
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
+
+namespace IcpSearch.Tests.Jobs;
+
+[Collection(FailureClusterCollection.Name)]
+public sealed class JobFailureTests(FailureClusterFixture fixture)
+{
+    [Fact]
+    public async Task RunNowAsync_ShouldEndInErrorWithSchemaCode_WhenTheStagingTableLosesAColumn()
+    {
+        // Arrange
+        var tenant = "fail-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["construction"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await fixture.ScalarAsync<int>("ALTER TABLE staging_acra_companies RENAME COLUMN primary_ssic_code TO primary_ssic_code_moved; SELECT 1");
+        try
+        {
+            // Act
+            await job.RunNowAsync();
+            var failed = await JobAssertions.WaitForAsync(job, s => s.Status.IsTerminal(), "the job to give up");
+
+            // Assert
+            Assert.Equal(JobStatus.Error, failed.Status);
+            Assert.Equal("staging_schema_mismatch", failed.ErrorCode);
+            Assert.Contains("primary_ssic_code", failed.Error);
+            Assert.Equal(0, failed.Processed);
+            Assert.Equal(("error", 0L, created.Total, (string?)"staging_schema_mismatch"), await JobAssertions.MirrorAsync(fixture, created.JobId));
+            await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, 0);
+            Assert.Null(await JobAssertions.ReminderStartAsync(fixture, created.JobId));
+        }
+        finally
+        {
+            await fixture.ScalarAsync<int>("ALTER TABLE staging_acra_companies RENAME COLUMN primary_ssic_code_moved TO primary_ssic_code; SELECT 1");
+        }
+    }
+
+    [Fact]
+    public async Task Job_ShouldCompleteOnAnotherSiloWithExactCounts_WhenItsSiloIsKilledMidRun()
+    {
+        // Arrange
+        var tenant = "kill-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await job.RunNowAsync();
+        var running = await JobAssertions.WaitForAsync(job, s => s.Processed >= 600, "three batches");
+        var host = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == running.Silo);
+        var survivors = fixture.Cluster.Silos.Where(s => s != host).Select(s => s.SiloAddress.ToString()).ToList();
+
+        // Act: kill the silo hosting the job; only its reminder, now served by the survivor, can wake it again.
+        await fixture.Cluster.KillSiloAsync(host, TestContext.Current.CancellationToken);
+        var mirror = await Eventually.Until(() => JobAssertions.MirrorAsync(fixture, created.JobId), m => m.Status != "running",
+            TimeSpan.FromSeconds(120), "the job to finish on the surviving silo");
+        var done = await job.GetStatusAsync();
+
+        // Assert
+        Assert.True(running.Processed < created.Total, "the run should have been interrupted part-way");
+        Assert.Equal("done", mirror.Status);
+        Assert.Equal(created.Total, mirror.Processed);
+        Assert.Equal(JobStatus.Done, done.Status);
+        Assert.Equal(created.Total, done.Processed);
+        Assert.Contains(done.Silo, survivors);
+        await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, created.Total);
+        Assert.Equal(created.Total, await fixture.ScalarAsync<long>("SELECT coalesce(sum(rows), 0)::bigint FROM job_batches WHERE job_id = @id", ("id", created.JobId)));
+    }
+}
