@@ -16,9 +16,10 @@ CREATE TABLE ssic_ref (
     parent_code  text NULL,
     title        text NOT NULL,
     description  text NULL,
+    -- Slashes become spaces first: the parser would read "software/applications" as one file-path token.
     search_tsv   tsvector GENERATED ALWAYS AS (
-                     setweight(to_tsvector('english', title), 'A') ||
-                     setweight(to_tsvector('english', coalesce(description, '')), 'B')) STORED,
+                     setweight(to_tsvector('english', translate(title, '/', ' ')), 'A') ||
+                     setweight(to_tsvector('english', translate(coalesce(description, ''), '/', ' ')), 'B')) STORED,
     PRIMARY KEY (version, code)
 );
 

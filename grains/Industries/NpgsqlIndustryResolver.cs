@@ -9,10 +9,12 @@ namespace IcpSearch.Grains.Industries;
 /// </summary>
 /// <remarks>
 /// Per term: an alias, or a section/division whose title is exactly the term, names a heading and means all of it.
-/// Otherwise every heading or code whose text contains all the term's words is a match, and a match with matching
-/// descendants gives way to them (so "freight transport" takes the freight code of the passenger-and-freight rail
+/// Otherwise every heading or code whose text contains all the term's words is a match. A matched heading stands for
+/// all its codes when more than half of them match too (warehousing: group 521, dangerous-goods storage included);
+/// otherwise it gives way to its matching codes (freight transport: the freight code of the passenger-and-freight rail
 /// class, not the whole class). Wholesale and retail matches are dropped unless the term speaks of trade or nothing
-/// else matched. With no match at all, the most similar title (trigram) is taken when it is close enough.
+/// else matched. A term that heads a section or division title (printing) keeps only matches under that heading.
+/// With no match at all, the most similar title (trigram) is taken when it is close enough.
 /// Resolutions are cached per term for <see cref="CacheTtl"/>.
 /// </remarks>
 public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, TimeProvider time) : IIndustryResolver
@@ -28,14 +30,21 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     private const string CandidatesSql = $"""
         WITH t AS (
             SELECT u.term, u.ord::int AS ord, plainto_tsquery('english', u.term) AS q,
-                   tsvector_to_array(to_tsvector('english', u.term)) AS lex
+                   tsvector_to_array(to_tsvector('english', u.term)) AS lex,
+                   (SELECT x.lexeme FROM unnest(to_tsvector('english', u.term)) x ORDER BY x.positions[1] LIMIT 1) AS head
             FROM unnest(@terms::text[]) WITH ORDINALITY AS u(term, ord)
         )
         SELECT t.ord, r.code, r.level,
-               cardinality(t.lex) > 0 AND tsvector_to_array(to_tsvector('english', r.title)) = t.lex AS exact_title,
-               numnode(t.q) > 0 AND to_tsvector('english', r.title) @@ t.q AS title_match,
+               cardinality(t.lex) > 0 AND tsvector_to_array(to_tsvector('english', translate(r.title, '/', ' '))) = t.lex AS exact_title,
+               numnode(t.q) > 0 AND to_tsvector('english', translate(r.title, '/', ' ')) @@ t.q AS title_match,
                numnode(t.q) > 0 AND r.search_tsv @@ t.q AS text_match,
-               similarity(lower(r.title), t.term) AS sim
+               similarity(lower(r.title), t.term) AS sim,
+               t.head IS NOT NULL AND t.head = (SELECT x.lexeme FROM unnest(to_tsvector('english', translate(r.title, '/', ' '))) x
+                                                ORDER BY x.positions[1] LIMIT 1) AS head_match,
+               CASE WHEN r.level = 5 THEN 1 ELSE (
+                   SELECT count(*) FROM ssic_ref d
+                   WHERE d.version = r.version AND d.level = 5
+                     AND CASE WHEN r.level = 1 THEN d.section = r.code ELSE d.code LIKE r.code || '%' END) END AS leaves
         FROM t
         JOIN ssic_ref r ON r.version = {CurrentVersionSql}
         WHERE (numnode(t.q) > 0 AND r.search_tsv @@ t.q) OR lower(r.title) % t.term
@@ -105,7 +114,9 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
                     ExactTitle: reader.GetBoolean(3),
                     TitleMatch: reader.GetBoolean(4),
                     TextMatch: reader.GetBoolean(5),
-                    Similarity: reader.GetFloat(6)));
+                    Similarity: reader.GetFloat(6),
+                    HeadMatch: reader.GetBoolean(7),
+                    Leaves: reader.GetInt64(8)));
             }
         }
 
@@ -156,14 +167,27 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
             }
         }
 
-        var mostSpecific = matched
-            .Where(m => !matched.Any(d => IsDescendant(d.Code, m.Code)))
-            .Select(m => m.Code)
-            .Distinct()
-            .ToList();
-        if (mostSpecific.Count > 0)
+        var chosen = new List<string>();
+        foreach (var match in matched)
         {
-            return mostSpecific;
+            var coveredByChosenHeading = matched.Any(h => h.Level < match.Level && IsDescendant(match.Code, h.Code) && StandsForAll(h, matched));
+            if (!coveredByChosenHeading && (match.Level == 5 ? true : StandsForAll(match, matched)))
+            {
+                chosen.Add(match.Code);
+            }
+        }
+
+        // A term that is the head of a section or division title ("printing" in "Printing and reproduction of
+        // recorded media") names that industry: its mentions elsewhere ("manufacture of printing ink") are modifiers.
+        var headed = matched.Where(h => h.Level <= 2 && h.HeadMatch && h.TitleMatch).ToList();
+        if (headed.Count > 0)
+        {
+            chosen = chosen.Where(code => headed.Any(h => h.Code == code || IsDescendant(code, h.Code))).ToList();
+        }
+
+        if (chosen.Count > 0)
+        {
+            return chosen.Distinct().ToList();
         }
 
         var closest = candidates
@@ -172,6 +196,14 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
             .ThenBy(c => c.Level)
             .FirstOrDefault();
         return closest is null ? [] : [closest.Code];
+    }
+
+    // A heading stands for all its codes when none of them matched on their own (its title says what they share)
+    // or when more than half of them did.
+    private static bool StandsForAll(Candidate heading, List<Candidate> matched)
+    {
+        var matchedLeaves = matched.Count(d => d.Level == 5 && IsDescendant(d.Code, heading.Code));
+        return matchedLeaves == 0 || matchedLeaves * 2 > heading.Leaves;
     }
 
     private static bool IsDescendant(string code, string ancestor)
@@ -191,7 +223,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     private static partial Regex MentionsTrade();
 
     /// <summary>A reference row that matched a term.</summary>
-    internal sealed record Candidate(int Ord, string Code, int Level, bool ExactTitle, bool TitleMatch, bool TextMatch, double Similarity);
+    internal sealed record Candidate(int Ord, string Code, int Level, bool ExactTitle, bool TitleMatch, bool TextMatch, double Similarity, bool HeadMatch, long Leaves);
 
     private sealed record CachedTerm(string[] Headings, string[] Codes, DateTimeOffset ExpiresAt);
 }

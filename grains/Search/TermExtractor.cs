@@ -26,6 +26,7 @@ public static partial class TermExtractor
         "want", "need", "please", "some", "any", "all", "singapore", "singaporean", "sg", "local", "based", "that", "which",
         "who", "are", "is", "with", "i", "we", "our", "my", "to", "on", "at", "like", "can", "you", "etc", "other", "others",
         "type", "types", "kind", "kinds", "hi", "hello", "thanks", "thank", "leads", "lead", "prospects", "customers",
+        "and", "or",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly SearchValues<char> Separators = SearchValues.Create(",;/\\\n\r|");
