@@ -21,9 +21,9 @@ public static class HostRunner
             await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{ex.Message}");
             return 2;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{string.Join(Environment.NewLine, ex.Failures)}");
+            await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
             return 2;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -36,4 +36,13 @@ public static class HostRunner
             await Log.CloseAndFlushAsync();
         }
     }
+
+    // Start-up validation reports several failing options classes at once as an AggregateException.
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => [],
+    };
 }

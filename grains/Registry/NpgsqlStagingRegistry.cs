@@ -14,18 +14,18 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
 
     // Split in two so each half is an index-only count: rows whose primary code matches, plus rows matched only
     // through their secondary code.
-    private const string CountByCodesSql = """
+    internal const string CountByCodesSql = """
         SELECT (SELECT count(*) FROM staging_acra_companies WHERE primary_ssic_code = ANY(@codes))
              + (SELECT count(*) FROM staging_acra_companies
                  WHERE secondary_ssic_code = ANY(@codes)
                    AND (primary_ssic_code IS NULL OR primary_ssic_code <> ALL(@codes)))
         """;
 
-    private const string CountByDescriptionSql = """
+    internal const string CountByDescriptionSql = """
         SELECT count(*) FROM staging_acra_companies WHERE lower(primary_ssic_description) LIKE ANY(@patterns)
         """;
 
-    private const string ReadByCodesSql = $"""
+    internal const string ReadByCodesSql = $"""
         SELECT {Columns}
         FROM staging_acra_companies
         WHERE (primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))
@@ -34,7 +34,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         LIMIT @limit
         """;
 
-    private const string ReadByDescriptionSql = $"""
+    internal const string ReadByDescriptionSql = $"""
         SELECT {Columns}
         FROM staging_acra_companies
         WHERE lower(primary_ssic_description) LIKE ANY(@patterns)

@@ -1,4 +1,6 @@
 using IcpSearch.Grains.Extensions;
+using IcpSearch.Grains.Pipeline;
+using IcpSearch.Tests.Pipeline;
 using IcpSearch.Silo.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,12 @@ public sealed class IcpSiloConfigurator : ISiloConfigurator
             ?? throw new InvalidOperationException("The test cluster has no ConnectionStrings:IcpSearch.");
         siloBuilder.UseIcpSearchProviders(connectionString);
         siloBuilder.Services.AddIcpSearchGrains(siloBuilder.Configuration);
+        if (siloBuilder.Configuration.GetValue<bool>("Tests:FailingEnrichmentProviders"))
+        {
+            siloBuilder.Services.AddSingleton<IEnrichmentProvider, ThrowingEnrichmentProvider>();
+            siloBuilder.Services.AddSingleton<IEnrichmentProvider, HangingEnrichmentProvider>();
+        }
+
         siloBuilder.Configure<ReminderOptions>(o =>
         {
             o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);

@@ -5,11 +5,13 @@ namespace IcpSearch.Tests.Search;
 [Collection(SearchClusterCollection.Name)]
 public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
 {
+    private static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..10];
+
     [Fact]
     public async Task SearchAsync_ShouldUpsertScoreTenAndScheduleTheRest_WhenManufacturingMatchesThousands()
     {
         // Arrange
-        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var tenant = NewTenant();
         var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
 
         // Act
@@ -21,14 +23,150 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         Assert.Equal(10, result.Companies.Count);
         Assert.Equal(result.TotalMatches - 10, result.Scheduled);
         Assert.NotNull(result.JobId);
-        Assert.Contains("Upserted and enriched 10 now", result.Notice);
+        Assert.False(result.JobReused);
+        Assert.Equal("ssic_code", result.MatchedBy);
+        Assert.Equal($"Upserted and enriched 10 now; scheduled {result.Scheduled:N0} remaining for nightly processing (job {result.JobId}).", result.Notice);
+        Assert.All(result.Companies, c => Assert.Equal("ok", c.EnrichmentStatus));
+        Assert.All(result.Companies, c => Assert.InRange(c.Score, 0, 100));
         var uens = result.Companies.Select(c => c.Uen!).ToArray();
-        var matching = await fixture.ScalarAsync<long>(
+        Assert.Equal(10L, await fixture.ScalarAsync<long>(
             "SELECT count(*) FROM staging_acra_companies WHERE uen = ANY(@uens) AND (primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))",
-            ("uens", uens), ("codes", result.Codes.ToArray()));
-        Assert.Equal(10, matching);
-        Assert.All(result.Codes, c => Assert.True(c[..2].CompareTo("10") >= 0 && c[..2].CompareTo("33") <= 0, $"{c} is not in section C"));
+            ("uens", uens), ("codes", result.Codes.ToArray())));
         Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
-        Assert.Equal("queued", await fixture.ScalarAsync<string>("SELECT status FROM background_jobs WHERE job_id = @id", ("id", result.JobId!.Value)));
+        Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM companies WHERE uen = ANY(@uens)", ("uens", uens)));
+        Assert.Equal(10L, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM enrichment_runs WHERE tenant_id = @t AND source = 'registry-firmographics' AND outcome = 'ok'", ("t", tenant)));
+        Assert.Equal(("queued", 0L, result.Scheduled, (string?)null), await Jobs.JobAssertions.MirrorAsync(fixture, result.JobId!.Value));
+    }
+
+    [Fact]
+    public async Task SearchAsync_ShouldPickTheSameLiveRowsFirst_WhenRepeated()
+    {
+        // Arrange
+        var tenant = NewTenant();
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        var first = await grain.SearchAsync(new SearchRequest("construction"));
+        var seenBefore = await fixture.ScalarAsync<DateTime>("SELECT max(last_seen) FROM companies WHERE company_id = ANY(@ids)",
+            ("ids", first.Companies.Select(c => c.CompanyId).ToArray()));
+
+        // Act
+        var second = await grain.SearchAsync(new SearchRequest("Construction sector"));
+
+        // Assert: same ten companies and rows, the same queued job, last_seen moved forward.
+        Assert.Equal(first.Companies.Select(c => c.CompanyId), second.Companies.Select(c => c.CompanyId));
+        Assert.Equal(first.JobId, second.JobId);
+        Assert.True(second.JobReused);
+        Assert.Contains("already queued", second.Notice);
+        Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
+        Assert.Equal(1L, await fixture.ScalarAsync<long>("SELECT count(*) FROM background_jobs WHERE tenant_id = @t", ("t", tenant)));
+        var seenAfter = await fixture.ScalarAsync<DateTime>("SELECT min(last_seen) FROM companies WHERE company_id = ANY(@ids)",
+            ("ids", second.Companies.Select(c => c.CompanyId).ToArray()));
+        Assert.True(seenAfter > seenBefore, $"last_seen should move forward ({seenBefore:o} -> {seenAfter:o})");
+        var live = await fixture.ScalarAsync<long>("SELECT count(*) FROM staging_acra_companies WHERE uen = ANY(@uens) AND live_rank = 0",
+            ("uens", second.Companies.Select(c => c.Uen!).ToArray()));
+        Assert.Equal(10, live);
+    }
+
+    [Fact]
+    public async Task SearchAsync_ShouldEnqueueOneJob_WhenIdenticalSearchesRunConcurrently()
+    {
+        // Arrange
+        var tenant = NewTenant();
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => grain.SearchAsync(new SearchRequest("Freight transport"))));
+
+        // Assert
+        Assert.Single(results.Select(r => r.JobId).Distinct());
+        Assert.Equal(5, results.Count(r => r.JobReused));
+        Assert.Equal(1L, await fixture.ScalarAsync<long>("SELECT count(*) FROM background_jobs WHERE tenant_id = @t", ("t", tenant)));
+        Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
+    }
+
+    [Fact]
+    public async Task SearchAsync_ShouldWriteOnlyTheMatchesAndScheduleNothing_WhenFewerThanTenMatch()
+    {
+        // Arrange: three registry rows whose activity no SSIC title mentions, found through the description fallback.
+        var tenant = NewTenant();
+        var phrase = "quantum widgetry " + Guid.NewGuid().ToString("N")[..6];
+        await StagingSeeder.InsertAsync(fixture.DataSource, Enumerable.Range(1, 3).Select(i =>
+            StagingSeeder.Row($"QW{Guid.NewGuid():N}"[..12], $"Widgetry Works {i} Pte. Ltd.", "99099") with { PrimarySsicDescription = phrase.ToUpperInvariant() }));
+
+        // Act
+        var result = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).SearchAsync(new SearchRequest(phrase));
+
+        // Assert
+        Assert.Equal("description", result.MatchedBy);
+        Assert.Empty(result.Codes);
+        Assert.Equal(3, result.TotalMatches);
+        Assert.Equal(3, result.Companies.Count);
+        Assert.Equal(0, result.Scheduled);
+        Assert.Null(result.JobId);
+        Assert.Contains("that is every match", result.Notice);
+        Assert.Equal(3L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM background_jobs WHERE tenant_id = @t", ("t", tenant)));
+    }
+
+    [Theory]
+    [InlineData("zzqxv plorf", "No registry companies match")]
+    [InlineData("example.com", "website address")]
+    [InlineData("industry companies sector", "couldn't find an industry")]
+    [InlineData("'; DROP TABLE companies; --", "No registry companies match")]
+    public async Task SearchAsync_ShouldAnswerWithANoticeAndWriteNothing_WhenNothingMatches(string message, string notice)
+    {
+        // Arrange
+        var tenant = NewTenant();
+
+        // Act
+        var result = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).SearchAsync(new SearchRequest(message));
+
+        // Assert
+        Assert.Contains(notice, result.Notice);
+        Assert.Empty(result.Companies);
+        Assert.Null(result.JobId);
+        Assert.Equal(0, result.TotalMatches);
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM background_jobs WHERE tenant_id = @t", ("t", tenant)));
+        Assert.True(await fixture.ScalarAsync<long>("SELECT count(*) FROM staging_acra_companies") > 0, "the registry must survive SQL meta-characters");
+    }
+
+    [Fact]
+    public async Task SearchAsync_ShouldScoreAgainstTheTenantsIcp_WhenTheProfileIsSet()
+    {
+        // Arrange: a profile that wants manufacturing only, so construction companies miss the industry points.
+        var tenant = NewTenant();
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        await grain.SetIcpProfileAsync(new IcpProfile(["c"], null, null, [], [], null, null));
+
+        // Act
+        var construction = await grain.SearchAsync(new SearchRequest("construction"));
+        var manufacturing = await grain.SearchAsync(new SearchRequest("manufacturing"));
+
+        // Assert
+        Assert.Equal(["C"], (await grain.GetIcpProfileAsync()).TargetSsicCodes);
+        Assert.All(manufacturing.Companies.Where(c => c.IndustryCode![..2].CompareTo("10") >= 0 && c.IndustryCode[..2].CompareTo("33") <= 0),
+            c => Assert.Contains("in ICP target (+40)", c.Rationale));
+        Assert.All(construction.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("outside ICP target (+0)", c.Rationale));
+        Assert.True(manufacturing.Companies.Average(c => c.Score) > construction.Companies.Average(c => c.Score));
+    }
+
+    [Theory]
+    [InlineData("target_ssic_codes[0]", "Z")]
+    [InlineData("max_age_years", "age")]
+    public async Task SetIcpProfileAsync_ShouldRejectTheProfileNamingTheField_WhenInvalid(string field, string kind)
+    {
+        // Arrange
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var profile = kind == "age"
+            ? new IcpProfile([], 20, 5, [], [], null, null)
+            : new IcpProfile(["Z"], null, null, [], [], null, null);
+
+        // Act
+        var error = await Assert.ThrowsAsync<InvalidSearchException>(() => grain.SetIcpProfileAsync(profile));
+
+        // Assert
+        Assert.Equal(field, error.Field);
+        Assert.Equal(IcpProfile.Default, await grain.GetIcpProfileAsync());
     }
 }
