@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/pg.sh
 pg_ensure_installed
-dotnet build bench/IcpSearch.Bench -c Release -nologo -clp:ErrorsOnly -v:q
+dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
 dll=bench/IcpSearch.Bench/bin/Release/net10.0/IcpSearch.Bench.dll
 if [ $# -eq 0 ]; then exec dotnet "$dll"; fi
 

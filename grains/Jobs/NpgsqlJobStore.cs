@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using IcpSearch.GrainInterfaces.Common;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.Grains.Pipeline;
+using IcpSearch.Grains.Registry;
 
 namespace IcpSearch.Grains.Jobs;
 
@@ -46,7 +45,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             command.Parameters.AddWithValue("tenant_id", job.TenantId);
             command.Parameters.AddWithValue("job_type", job.JobType);
             command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
-            command.Parameters.AddWithValue("params_key", ParamsKey(job.Spec));
+            command.Parameters.AddWithValue("params_key", MatchSpecKey.Compute(job.Spec.Match, job.Spec.StartAfter));
             command.Parameters.AddWithValue("total", job.Spec.Total);
             command.Parameters.Add(new NpgsqlParameter<short?>("cursor_rank", job.Spec.StartAfter?.LiveRank) { NpgsqlDbType = NpgsqlDbType.Smallint });
             command.Parameters.Add(new NpgsqlParameter<string?>("cursor_uen", job.Spec.StartAfter?.Uen) { NpgsqlDbType = NpgsqlDbType.Text });
@@ -195,17 +194,6 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         history.Parameters.AddWithValue("rows", rows);
         history.Parameters.AddWithValue("started_at", record.StartedAt);
         batch.BatchCommands.Add(history);
-    }
-
-    /// <summary>Returns a stable hash of the work a spec describes: identical requests get identical keys.</summary>
-    public static string ParamsKey(StagingUpsertJobSpec spec)
-    {
-        var text = new StringBuilder()
-            .AppendJoin(',', spec.Match.Codes.Order(StringComparer.Ordinal)).Append('|')
-            .AppendJoin(',', spec.Match.DescriptionPatterns.Order(StringComparer.Ordinal)).Append('|')
-            .Append(spec.StartAfter?.LiveRank).Append(':').Append(spec.StartAfter?.Uen)
-            .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static JobStatus ParseStatus(string text) => text switch

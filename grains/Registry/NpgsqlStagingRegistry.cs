@@ -43,7 +43,24 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         LIMIT @limit
         """;
 
+    private const string CachedCountSql = """
+        SELECT g.generation, c.total
+        FROM registry_generation g
+        LEFT JOIN staging_match_counts c ON c.spec_key = @spec_key AND c.generation = g.generation
+        WHERE g.id = 1
+        """;
+
+    private const string StoreCountSql = """
+        INSERT INTO staging_match_counts (spec_key, generation, total) VALUES (@spec_key, @generation, @total)
+        ON CONFLICT (spec_key, generation) DO NOTHING;
+        DELETE FROM staging_match_counts WHERE generation < @generation;
+        """;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// Counts are kept per registry generation (bumped by a trigger on every change to the staging table), so a
+    /// repeated search reads its exact total instead of counting every matching row again.
+    /// </remarks>
     public async Task<long> CountMatchesAsync(MatchSpec match, CancellationToken cancellationToken = default)
     {
         if (match.IsEmpty)
@@ -51,9 +68,35 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return 0;
         }
 
-        await using var command = dataSource.CreateCommand(match.Codes.Count > 0 ? CountByCodesSql : CountByDescriptionSql);
-        AddMatchParameters(command, match);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var key = MatchSpecKey.Compute(match);
+        long generation;
+        await using (var cached = dataSource.CreateCommand(CachedCountSql))
+        {
+            cached.Parameters.AddWithValue("spec_key", key);
+            await using var reader = await cached.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            generation = reader.GetInt64(0);
+            if (!reader.IsDBNull(1))
+            {
+                return reader.GetInt64(1);
+            }
+        }
+
+        long total;
+        await using (var count = dataSource.CreateCommand(match.Codes.Count > 0 ? CountByCodesSql : CountByDescriptionSql))
+        {
+            AddMatchParameters(count, match);
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        // Stored under the generation read before counting: if an import landed in between, that generation is
+        // already stale and the entry is never read.
+        await using var store = dataSource.CreateCommand(StoreCountSql);
+        store.Parameters.AddWithValue("spec_key", key);
+        store.Parameters.AddWithValue("generation", generation);
+        store.Parameters.AddWithValue("total", total);
+        await store.ExecuteNonQueryAsync(cancellationToken);
+        return total;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace IcpSearch.Bench;
+
+/// <summary>
+/// Drives <c>POST /chat</c> through a real gateway and silo (separate processes): per registry size, 1,000 requests
+/// from 8 concurrent clients asking for "Manufacturing", timing the first response byte and the whole response.
+/// </summary>
+public sealed class ChatBenchmark : IBenchmark
+{
+    public string Name => "chat";
+
+    public string Description => "POST /chat through gateway+silo at several registry sizes: TTFB and total p50/p95/p99 (--rows 100000,1000000 --requests 1000 --concurrency 8)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var rowCounts = Option(args, "--rows", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var requests = int.Parse(Option(args, "--requests", "1000"), CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
+        var message = Option(args, "--message", "Manufacturing");
+
+        Console.WriteLine($"chat benchmark: {requests} requests, {concurrency} concurrent clients, message \"{message}\"");
+        Console.WriteLine("| staging rows | matches | /chat TTFB p50 / p95 / p99 (ms) | /chat total p50 / p95 / p99 (ms) | req/s | baseline GET /api/info p95 (ms) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var rows in rowCounts)
+        {
+            await RunOneAsync(rows, requests, concurrency, message);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOneAsync(int rows, int requests, int concurrency, string message)
+    {
+        var database = $"bench_chat_{rows}";
+        var connectionString = await BenchDatabase.CreateAsync(database);
+        var load = Stopwatch.StartNew();
+        await BenchRegistry.LoadAsync(connectionString, rows);
+        Console.Error.WriteLine($"[chat] loaded {rows:N0} rows in {load.Elapsed.TotalSeconds:0.0} s");
+
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..20];
+        var gatewayPort = HostProcess.FreePort();
+        var logs = Path.Combine(Path.GetTempPath(), "icpsearch-bench-logs");
+        Directory.CreateDirectory(logs);
+        var common = new Dictionary<string, string>
+        {
+            ["ICPSEARCH_DB"] = connectionString,
+            ["CLUSTER_ID"] = clusterId,
+            ["SERVICE_ID"] = clusterId,
+            ["LOG_FORMAT"] = "text",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        await using var silo = HostProcess.Start("silo", "IcpSearch.Silo", new Dictionary<string, string>(common)
+        {
+            ["SILO_PORT"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["SILO_GATEWAY_PORT"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["SILO_HTTP_PORT"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["MIGRATE_ON_START"] = "false",
+        }, Path.Combine(logs, $"silo-{rows}.log"));
+        await using var gateway = HostProcess.Start("gateway-api", "IcpSearch.Gateway", new Dictionary<string, string>(common)
+        {
+            ["GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["AUTH_MODE"] = "off",
+            ["DEFAULT_TENANT"] = "bench",
+        }, Path.Combine(logs, $"gateway-{rows}.log"));
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        await WaitHealthyAsync(http, silo, gateway, logs);
+
+        // Warm-up: JIT, connection pools, plan caches and the resolver cache, as in a service that has been up a while.
+        long matches = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var warm = await PostChatAsync(http, message, $"warm-{i % concurrency}");
+            matches = warm.Matches;
+        }
+
+        var baseline = await MeasureAsync(requests, concurrency, async _ => await TimeGetAsync(http, "/api/info"));
+        var clock = Stopwatch.StartNew();
+        var chat = await MeasureAsync(requests, concurrency, async worker => (await PostChatAsync(http, message, $"sdr-{worker}")).Timing);
+        var elapsed = clock.Elapsed;
+
+        var ttfb = chat.Select(t => t.Ttfb).ToList();
+        var total = chat.Select(t => t.Total).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {rows:N0} | {matches:N0} | {P(ttfb, 50)} / {P(ttfb, 95)} / {P(ttfb, 99)} | {P(total, 50)} / {P(total, 95)} / {P(total, 99)} | {requests / elapsed.TotalSeconds:0} | {P(baseline.Select(t => t.Total).ToList(), 95)} |"));
+    }
+
+    private static async Task<List<(double Ttfb, double Total)>> MeasureAsync(int requests, int concurrency, Func<int, Task<(double Ttfb, double Total)>> send)
+    {
+        var samples = new List<(double, double)>(requests);
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (Interlocked.Increment(ref next) < requests)
+            {
+                var sample = await send(worker);
+                lock (samples)
+                {
+                    samples.Add(sample);
+                }
+            }
+        }));
+        return samples;
+    }
+
+    private static async Task<((double Ttfb, double Total) Timing, long Matches)> PostChatAsync(HttpClient http, string message, string tenant)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = JsonContent.Create(new { message }) };
+        request.Headers.Add("X-Tenant-ID", tenant);
+        var clock = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var ttfb = clock.Elapsed.TotalMilliseconds;
+        var body = await response.Content.ReadFromJsonAsync<ChatBody>();
+        var total = clock.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode || body is null || body.Companies?.Length != 10)
+        {
+            throw new InvalidOperationException($"POST /chat answered {(int)response.StatusCode} with {body?.Companies?.Length} companies");
+        }
+
+        return ((ttfb, total), body.Total_matches);
+    }
+
+    private static async Task<(double, double)> TimeGetAsync(HttpClient http, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        var ttfb = clock.Elapsed.TotalMilliseconds;
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return (ttfb, clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, HostProcess silo, HostProcess gateway, string logs)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (silo.HasExited || gateway.HasExited)
+            {
+                throw new InvalidOperationException($"the silo or gateway exited; see {logs}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"the gateway did not become healthy; see {logs}");
+    }
+
+    private static string P(List<double> samples, double p) => Stats.Percentile(samples, p).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private sealed record ChatBody(ChatCompany[]? Companies, long Total_matches);
+
+    private sealed record ChatCompany(long Company_id);
+}
