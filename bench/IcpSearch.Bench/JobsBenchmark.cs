@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.Grains.Extensions;
+using IcpSearch.Grains.Jobs;
+using IcpSearch.Silo.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace IcpSearch.Bench;
+
+/// <summary>
+/// A staging upsert job over every row of an N-row registry (run-now, one uncapped run) against the same rows
+/// written by hand-written set-based SQL (one INSERT ... SELECT ... ON CONFLICT per table), each in a fresh database.
+/// </summary>
+public sealed class JobsBenchmark : IBenchmark
+{
+    private const string Tenant = "bench";
+
+    public string Name => "jobs";
+
+    public string Description => "job throughput vs hand-written set-based SQL (--rows 100000 --batch 500)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var rows = int.Parse(Option(args, "--rows", "100000"), CultureInfo.InvariantCulture);
+        var batch = int.Parse(Option(args, "--batch", "500"), CultureInfo.InvariantCulture);
+
+        var sqlDb = await BenchDatabase.CreateAsync("bench_jobs_sql");
+        await BenchRegistry.LoadAsync(sqlDb, rows);
+        var (sqlRows, sqlSeconds) = await HandWrittenSqlAsync(sqlDb);
+
+        var jobDb = await BenchDatabase.CreateAsync("bench_jobs_grain");
+        await BenchRegistry.LoadAsync(jobDb, rows);
+        var (jobRows, jobSeconds, batchP50, batchP95) = await JobAsync(jobDb, batch);
+
+        var jobRate = jobRows / jobSeconds;
+        var sqlRate = sqlRows / sqlSeconds;
+        Console.WriteLine($"jobs benchmark: {rows:N0} staging rows, every row matched, STAGING_BATCH_SIZE={batch}, one uncapped run");
+        Console.WriteLine("| path | rows | seconds | rows/s |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| StagingUpsertJob grain (read, enrich, score, write, state) | {jobRows:N0} | {jobSeconds:0.00} | {jobRate:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| hand-written set-based SQL (3 statements) | {sqlRows:N0} | {sqlSeconds:0.00} | {sqlRate:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio job/sql: {jobRate / sqlRate:0.00}   batch duration p50 {batchP50:0.0} ms, p95 {batchP95:0.0} ms"));
+        return 0;
+    }
+
+    private static async Task<(long Rows, double Seconds)> HandWrittenSqlAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO companies AS c (uen, name, industry_norm, industry_code, employees_est, size_band, incorporation_year,
+                founded_year, sg_registered, entity_type, entity_status, postal_code, enrichment_status)
+            SELECT s.uen, s.entity_name, sec.title, s.primary_ssic_code, s.no_of_officers * 5,
+                   CASE WHEN s.no_of_officers <= 2 THEN 'micro' WHEN s.no_of_officers <= 5 THEN 'small' WHEN s.no_of_officers <= 20 THEN 'medium' ELSE 'large' END,
+                   extract(year FROM s.registration_incorporation_date)::int, extract(year FROM s.registration_incorporation_date)::int,
+                   s.live_rank = 0, s.entity_type_description, s.entity_status_description, s.postal_code, 'ok'
+            FROM staging_acra_companies s
+            LEFT JOIN ssic_ref code ON code.code = s.primary_ssic_code AND code.level = 5
+            LEFT JOIN ssic_ref sec ON sec.version = code.version AND sec.code = code.section
+            ON CONFLICT (uen) DO UPDATE SET name = excluded.name, industry_norm = excluded.industry_norm, last_seen = now(), updated_at = now();
+
+            INSERT INTO enrichment_runs (company_id, source, outcome, duration_ms, started_at, tenant_id)
+            SELECT c.company_id, 'registry-firmographics', 'ok', 0, now(), @tenant
+            FROM companies c JOIN staging_acra_companies s ON s.uen = c.uen;
+
+            INSERT INTO lead_scores (tenant_id, company_id, score, bucket, rationale)
+            SELECT @tenant, c.company_id, sc.score, CASE WHEN sc.score >= 70 THEN 'high' WHEN sc.score >= 45 THEN 'medium' ELSE 'low' END,
+                   'industry in search target (+40); ' || coalesce(c.entity_status, 'unknown') || ' (+' || CASE WHEN c.sg_registered THEN 20 ELSE 0 END || ')'
+            FROM companies c
+            CROSS JOIN LATERAL (SELECT (40 + CASE WHEN c.sg_registered THEN 20 ELSE 0 END
+                                        + CASE WHEN 2026 - c.incorporation_year >= 3 THEN 15 ELSE 8 END
+                                        + CASE WHEN c.size_band IN ('medium', 'large') THEN 15 ELSE 5 END
+                                        + CASE WHEN c.entity_type ILIKE '%company%' THEN 10 ELSE 5 END)::smallint AS score) sc
+            ON CONFLICT (tenant_id, company_id) DO UPDATE SET score = excluded.score, bucket = excluded.bucket, rationale = excluded.rationale, scored_at = now();
+            """, connection, transaction);
+        command.Parameters.AddWithValue("tenant", Tenant);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM lead_scores");
+        return ((long)(await count.ExecuteScalarAsync())!, seconds);
+    }
+
+    private static async Task<(long Rows, double Seconds, double BatchP50, double BatchP95)> JobAsync(string connectionString, int batch)
+    {
+        var clusterId = $"bench-jobs-{Guid.NewGuid():N}"[..24];
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:IcpSearch"] = connectionString,
+            ["StagingUpsertJobOptions:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+            ["StagingUpsertJobOptions:MaxRowsPerRun"] = "100000000",
+            ["StagingUpsertJobOptions:NightlyAt"] = DateTime.UtcNow.AddHours(12).ToString("HH:mm", CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddIcpSearchGrains(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, HostProcess.FreePort(), HostProcess.FreePort());
+            silo.UseIcpSearchProviders(connectionString);
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            var codes = new List<string>();
+            await using (var all = dataSource.CreateCommand("SELECT code FROM ssic_ref WHERE level = 5"))
+            await using (var reader = await all.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    codes.Add(reader.GetString(0));
+                }
+            }
+
+            var store = host.Services.GetRequiredService<IJobStore>();
+            var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes, []), null, 0, "bench");
+            var (jobId, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec));
+            var job = grains.GetGrain<IStagingUpsertJobGrain>(jobId);
+            await job.ScheduleAsync(spec);
+
+            var clock = Stopwatch.StartNew();
+            await job.RunNowAsync();
+            JobSnapshot status;
+            do
+            {
+                await Task.Delay(50);
+                status = await job.GetStatusAsync();
+            }
+            while (!status.Status.IsTerminal());
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            if (status.Status != JobStatus.Done)
+            {
+                throw new InvalidOperationException($"job ended {status.Status}: {status.Error}");
+            }
+
+            var durations = new List<double>();
+            await using (var batches = dataSource.CreateCommand("SELECT duration_ms FROM job_batches WHERE job_id = @id"))
+            {
+                batches.Parameters.AddWithValue("id", jobId);
+                await using var reader = await batches.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    durations.Add(reader.GetFloat(0));
+                }
+            }
+
+            return (status.Processed, seconds, Stats.Percentile(durations, 50), Stats.Percentile(durations, 95));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
