@@ -10,6 +10,10 @@ public sealed class SearchClusterFixture : ClusterFixture
 
     protected override void Configure(IDictionary<string, string?> settings)
         => settings["StagingUpsertJobOptions:MaxRowsPerRun"] = RunCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Real sockets, so clients outside the test cluster (another service's IClusterClient) can connect as in production.
+    protected override void ConfigureCluster(Orleans.TestingHost.TestClusterBuilder builder)
+        => builder.Options.ConnectionTransport = Orleans.TestingHost.ConnectionTransportType.TcpSocket;
 }
 
 [CollectionDefinition(Name)]
