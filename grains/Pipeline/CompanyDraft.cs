@@ -49,6 +49,12 @@ public sealed class CompanyDraft(RegistryRow source)
     /// <summary>Gets the reasons joined for display, or null when nothing degraded.</summary>
     public string? EnrichmentReason => _degradedReasons.Count == 0 ? null : string.Join("; ", _degradedReasons);
 
+    /// <summary>Gets how many degradation reasons have been recorded so far.</summary>
+    public int DegradedCount => _degradedReasons.Count;
+
     /// <summary>Records that a provider could not enrich this company, and why.</summary>
     public void MarkDegraded(string reason) => _degradedReasons.Add(reason);
+
+    /// <summary>Returns the reasons recorded after the first <paramref name="skip"/>, joined; null when there are none.</summary>
+    public string? ReasonsSince(int skip) => _degradedReasons.Count > skip ? string.Join("; ", _degradedReasons.Skip(skip)) : null;
 }

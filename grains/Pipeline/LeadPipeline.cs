@@ -51,6 +51,7 @@ public sealed partial class LeadPipeline(
         string outcome = "ok";
         string? reason = null;
 
+        var before = drafts.Select(d => d.DegradedCount).ToArray();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
         try
@@ -75,14 +76,16 @@ public sealed partial class LeadPipeline(
         var degraded = 0;
         for (var i = 0; i < drafts.Count; i++)
         {
-            var companyReason = reason;
             if (reason is not null)
             {
                 drafts[i].MarkDegraded(reason);
             }
 
-            runs.Add(new EnrichmentRun(i, provider.Source, companyReason is null ? outcome : outcome, companyReason, share, startedAt));
-            if (drafts[i].EnrichmentStatus == "degraded")
+            // A provider that ran may still have given up on single companies (e.g. a row without an SSIC code).
+            var companyReason = drafts[i].ReasonsSince(before[i]);
+            var companyOutcome = reason is not null ? outcome : companyReason is null ? "ok" : "failed";
+            runs.Add(new EnrichmentRun(i, provider.Source, companyOutcome, companyReason, share, startedAt));
+            if (companyReason is not null)
             {
                 degraded++;
             }
