@@ -1,0 +1,87 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core (never a downloaded browser),
+// the gateway started by run.sh, and a folder for screenshots.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = required('E2E_BASE_URL');
+export const ARTIFACTS = process.env.E2E_ARTIFACTS || '/tmp/icpsearch-e2e-screens';
+export const TENANT = process.env.E2E_TENANT || 'e2e';
+export const CANDIDATE_INDUSTRY = process.env.E2E_CANDIDATE_INDUSTRY || 'Wholesale and retail trade';
+export const MIN_CANDIDATES = 10_000;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run these tests through tests/e2e/run.sh`);
+  return value.replace(/\/$/, '');
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * A page on the console. The browser runs in UTC so a job queued for the nightly window (02:00 UTC unless
+ * JOBS_NIGHTLY_AT/JOBS_TIME_ZONE say otherwise) reads "queued until 02:00".
+ */
+export async function openConsole(browser, hash = '#/chat', options = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 1366, height: 900 },
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  if (hash !== null) await page.goto(`/${hash}`);
+  return { context, page, errors };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Polls `probe` until it returns a truthy value or the deadline passes (no fixed sleeps). */
+export async function eventually(probe, { timeout = 20_000, interval = 100, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Sends a chat message through the UI and waits for its answer. */
+export async function sendChat(page, message) {
+  const input = page.getByRole('combobox', { name: 'Message' });
+  await input.fill(message);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const answer = page.getByRole('article', { name: `Answer to ${message}` });
+  await answer.locator('.answer, .bubble-error').first().waitFor({ timeout: 60_000 });
+  return answer;
+}
+
+/** Calls the gateway directly (for set-up and cross-checks), as tenant e2e. */
+export async function api(pathname, init = {}) {
+  const response = await fetch(`${BASE_URL}${pathname}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', 'X-Tenant-ID': TENANT, ...(init.headers ?? {}) },
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
