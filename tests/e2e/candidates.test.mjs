@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { CANDIDATE_INDUSTRY, MIN_CANDIDATES, eventually, launch, openConsole, screenshot } from './lib/harness.mjs';
+import { CANDIDATE_INDUSTRY, MIN_CANDIDATES, appearsUnlessError, eventually, launch, openConsole, screenshot } from './lib/harness.mjs';
 
 const MAX_ROWS_IN_DOM = 100;
 
@@ -22,7 +22,7 @@ describe('candidates', () => {
       const scroller = page.getByTestId('candidates-scroll');
       const status = page.getByTestId('candidates-count');
       const domRows = () => page.evaluate(() => document.querySelectorAll('.vscroll [role="row"]').length);
-      await scroller.locator('[role="row"]').first().waitFor();
+      await appearsUnlessError(scroller.locator('[role="row"]'), page.locator('.list-status .error-text'), 'the first candidate rows');
       await screenshot(page, 'candidates');
 
       let most = 0;
@@ -67,11 +67,17 @@ describe('candidates', () => {
     const { context, page } = await openConsole(browser, `#/candidates?industry=${encodeURIComponent(CANDIDATE_INDUSTRY)}`);
     try {
       const exported = page.waitForRequest((r) => new URL(r.url()).pathname === '/candidates/export');
-      const download = page.waitForEvent('download', { timeout: 60_000 });
+      let file = null;
+      const downloaded = page.waitForEvent('download', { timeout: 60_000 }).then((d) => (file = d), () => null);
       await page.getByRole('button', { name: 'Download CSV' }).click();
       const request = await exported;
       assert.equal(new URL(request.url()).searchParams.get('industry'), CANDIDATE_INDUSTRY);
-      const file = await download;
+      const failure = page.locator('.toolbar [role="alert"]');
+      await eventually(async () => {
+        if ((await failure.count()) > 0) throw new Error(`the CSV download failed: ${await failure.innerText()}`);
+        return file;
+      }, { timeout: 60_000, message: 'the CSV download' });
+      await downloaded;
       assert.match(file.suggestedFilename(), /\.csv$/);
       assert.match(file.url(), /^blob:/);
       const csv = await readFile(await file.path(), 'utf8');

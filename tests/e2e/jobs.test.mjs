@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { NIGHTLY_AT, api, eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
 
 const jobPoll = (request) => request.method() === 'GET' && /^\/jobs\/\d+$/.test(new URL(request.url()).pathname);
 
@@ -78,7 +78,7 @@ describe('jobs', () => {
       assert.match(await cells.nth(2).innerText(), /queued/i);
       assert.match(await cells.nth(3).innerText(), /^0 \/ [\d,]+ \(0%\)/);
       assert.match(await cells.nth(4).innerText(), /^[\d,]+$/);
-      assert.match(await cells.nth(5).innerText(), /^02:00(, \w{3} \d{1,2} \w{3})?$/);
+      assert.match(await cells.nth(5).innerText(), new RegExp(`^${NIGHTLY_AT}(, \\w{3} \\d{1,2} \\w{3})?$`));
       await top.getByRole('button', { name: `Run job ${created[26]} now` }).waitFor();
 
       await page.getByRole('button', { name: 'Load more jobs' }).click();

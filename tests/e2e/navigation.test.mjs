@@ -29,6 +29,7 @@ describe('header navigation', () => {
         assert.equal(await nav.locator('[aria-current="page"]').count(), 1);
         // Every page has the same header.
         assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Chat', 'Candidates', 'Jobs', 'Metrics']);
+        await screenshot(page, `page-${name.toLowerCase()}`);
       }
 
       await nav.getByRole('link', { name: 'Jobs' }).click();
@@ -46,6 +47,7 @@ describe('header navigation', () => {
       await page.getByRole('link', { name: 'IcpSearch home (chat)' }).click();
       await eventually(async () => (await heading.innerText()) === 'Chat', { message: 'the chat via the brand link' });
       assert.deepEqual(errors, []);
+      assert.deepEqual(page.foreignRequests, [], 'requests that did not go to the gateway');
     } finally {
       await context.close();
     }

@@ -74,7 +74,12 @@ cleanup() {
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
   psql_admin "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   if [ "$code" -ne 0 ] && [ -d "$work" ]; then
-    for f in "$work"/*.log; do [ -f "$f" ] && { echo "--- last lines of $(basename "$f")" >&2; tail -n 40 "$f" >&2; }; done
+    mkdir -p "$ARTIFACTS/logs" && cp "$work"/*.log "$ARTIFACTS/logs/" 2>/dev/null || true
+    for f in "$work"/silo.log "$work"/gateway.log; do
+      [ -f "$f" ] || continue
+      echo "--- warnings and errors in $(basename "$f") (full logs: $ARTIFACTS/logs/)" >&2
+      grep -E '^\[[0-9:]+ (WRN|ERR|FTL)\]|Exception' "$f" | tail -n 15 >&2 || true
+    done
   fi
   rm -rf "$work"
   exit "$code"
@@ -87,10 +92,12 @@ psql_admin "CREATE DATABASE \"$db\"" >/dev/null || die "cannot create a database
 export ICPSEARCH_DB="Host=$pg_host;Port=$pg_port;Username=$pg_user;Database=$db${PGPASSWORD:+;Password=$PGPASSWORD}"
 
 log "migrate + demo --rows $DEMO_ROWS"
-dotnet "$silo_dll" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; die "migrate failed"; }
-dotnet "$silo_dll" demo --rows "$DEMO_ROWS" >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; die "demo failed"; }
+timeout 600 dotnet "$silo_dll" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; die "migrate failed"; }
+timeout 600 dotnet "$silo_dll" demo --rows "$DEMO_ROWS" >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; die "demo failed"; }
 
 cluster_id="e2e-$(date +%s)-$$"
+# The nightly window (UTC) must not open while the tests look at queued jobs: 02:00 unless that is near.
+case "$(date -u +%H)" in 00 | 01 | 02 | 03) nightly_at=14:00 ;; *) nightly_at=02:00 ;; esac
 gateway_port=$(free_port "${E2E_GATEWAY_PORT:-18080}")
 silo_http_port=$(free_port "${E2E_SILO_HTTP_PORT:-18090}")
 silo_port=$(free_port "${E2E_SILO_PORT:-11611}")
@@ -99,7 +106,8 @@ base="http://127.0.0.1:$gateway_port"
 
 log "starting the silo (cluster $cluster_id, ports $silo_port/$silo_gateway_port, http $silo_http_port)"
 (cd "$root/silo" && CLUSTER_ID=$cluster_id SILO_HTTP_PORT=$silo_http_port SILO_PORT=$silo_port SILO_GATEWAY_PORT=$silo_gateway_port \
-  UPSERT_MAX_PER_JOB=20000 STAGING_BATCH_SIZE=1000 MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$work/silo.log" 2>&1 &
+  UPSERT_MAX_PER_JOB=20000 STAGING_BATCH_SIZE=1000 JOBS_NIGHTLY_AT=$nightly_at JOBS_TIME_ZONE=UTC JOBS_RUN_IMMEDIATELY=false \
+  MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$work/silo.log" 2>&1 &
 pids+=($!)
 log "starting the gateway on $base"
 (cd "$root/gateway-api" && CLUSTER_ID=$cluster_id ASPNETCORE_ENVIRONMENT=Development DEFAULT_TENANT=e2e GATEWAY_PORT=$gateway_port \
@@ -140,7 +148,7 @@ log "seeded $processed of $total rows (job $job_id, ${SECONDS}s since start)"
 mkdir -p "$ARTIFACTS"
 log "running the browser tests (screenshots: $ARTIFACTS)"
 set +e
-(cd "$here" && E2E_BASE_URL=$base E2E_ARTIFACTS=$ARTIFACTS E2E_CHROMIUM=$CHROMIUM E2E_TENANT=e2e \
+(cd "$here" && E2E_BASE_URL=$base E2E_ARTIFACTS=$ARTIFACTS E2E_CHROMIUM=$CHROMIUM E2E_TENANT=e2e E2E_NIGHTLY_AT=$nightly_at \
   E2E_CANDIDATE_INDUSTRY=$SEED_INDUSTRY E2E_CANDIDATE_ROWS=$processed \
   node --test --test-concurrency=1 --test-reporter=tap ./*.test.mjs) 2>&1 | tee "$work/node-test.log"
 status=${PIPESTATUS[0]}

@@ -9,6 +9,8 @@ export const ARTIFACTS = process.env.E2E_ARTIFACTS || '/tmp/icpsearch-e2e-screen
 export const TENANT = process.env.E2E_TENANT || 'e2e';
 export const CANDIDATE_INDUSTRY = process.env.E2E_CANDIDATE_INDUSTRY || 'Wholesale and retail trade';
 export const MIN_CANDIDATES = 10_000;
+/** JOBS_NIGHTLY_AT of the silo (UTC): the time a queued job waits for. */
+export const NIGHTLY_AT = process.env.E2E_NIGHTLY_AT || '02:00';
 
 function required(name) {
   const value = process.env[name];
@@ -21,13 +23,13 @@ export async function launch() {
     executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
 
 /**
- * A page on the console. The browser runs in UTC so a job queued for the nightly window (02:00 UTC unless
- * JOBS_NIGHTLY_AT/JOBS_TIME_ZONE say otherwise) reads "queued until 02:00".
+ * A page on the console. The browser runs in UTC, like the silo's nightly window, so a queued job reads
+ * "Queued until <NIGHTLY_AT>".
  */
 export async function openConsole(browser, hash = '#/chat', options = {}) {
   const context = await browser.newContext({
@@ -43,6 +45,13 @@ export async function openConsole(browser, hash = '#/chat', options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
+  // Everything the console loads must come from the gateway: no CDN, fonts or scripts from elsewhere.
+  const foreign = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${BASE_URL}/`) && !/^(blob|data):/.test(url)) foreign.push(url);
+  });
+  page.foreignRequests = foreign;
   if (hash !== null) await page.goto(`/${hash}`);
   return { context, page, errors };
 }
@@ -84,4 +93,12 @@ export async function api(pathname, init = {}) {
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
+
+/** Waits for `ok` to appear; fails at once, with the page's own message, when `error` appears first. */
+export async function appearsUnlessError(ok, error, message, timeout = 20_000) {
+  await eventually(async () => {
+    if ((await error.count()) > 0) throw new Error(`${message}: the page shows "${(await error.first().innerText()).trim()}"`);
+    return (await ok.count()) > 0;
+  }, { timeout, message });
 }
