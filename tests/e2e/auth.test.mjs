@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { AUTH_BASE_URL, TENANT, launch, mintToken, openConsole, screenshot, sendChat } from './lib/harness.mjs';
 
 const isInfo = (url) => url.pathname === '/api/info';
 
@@ -13,8 +13,51 @@ describe('auth and errors', () => {
     await browser?.close();
   });
 
-  // The gateway of this branch has no AUTH_MODE yet, so /api/info's 401 is produced by a request route; every other
-  // call still goes to the real gateway.
+  test('a real gateway with AUTH_MODE=jwt: a refused token opens the settings panel, a valid one gets through', async () => {
+    assert.ok(AUTH_BASE_URL, 'E2E_AUTH_BASE_URL (the AUTH_MODE=jwt gateway started by run.sh)');
+    const info = await (await fetch(`${AUTH_BASE_URL}/api/info`)).json();
+    assert.equal(info.auth?.enabled, true, `the second gateway must run with AUTH_MODE=jwt: /api/info says ${JSON.stringify(info.auth)}`);
+
+    // No token yet: /api/info (open) says tokens are required, so the panel asks for one straight away.
+    const fresh = await openConsole(browser, '#/chat', { baseURL: AUTH_BASE_URL });
+    try {
+      const dialog = fresh.page.getByRole('dialog', { name: 'Settings' });
+      await dialog.waitFor();
+      assert.match(await dialog.getByRole('alert').innerText(), /requires a bearer token/);
+    } finally {
+      await fresh.context.close();
+    }
+
+    // A token the gateway refuses: the protected call's 401 opens the panel with the gateway's reason.
+    const { context, page } = await openConsole(browser, null, { baseURL: AUTH_BASE_URL });
+    try {
+      const forged = mintToken({ tenant_id: TENANT }, { key: 'a-different-key-that-is-long-enough-0123456789' });
+      await context.addInitScript((token) => localStorage.setItem('icpsearch.settings', JSON.stringify({ token, tenant: '' })), forged);
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/jobs');
+      await page.goto('/#/jobs');
+      assert.equal((await refused).status(), 401);
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.waitFor();
+      assert.match(await dialog.getByRole('alert').innerText(), /Authentication required: the gateway answered 401.*signature is not valid/s);
+      assert.equal(await page.getByText('Server unreachable').count(), 0);
+      await screenshot(page, 'settings-401-jwt');
+
+      // A token signed with the gateway's key and naming the tenant: the same page now loads.
+      const token = mintToken({ tenant_id: TENANT });
+      await dialog.getByLabel('Bearer token').fill(token);
+      await dialog.getByLabel('Tenant ID').fill('');
+      const accepted = page.waitForResponse((r) => new URL(r.url()).pathname === '/jobs' && r.status() === 200);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      const response = await accepted;
+      assert.equal(response.request().headers().authorization, `Bearer ${token}`);
+      await page.getByRole('table', { name: 'Jobs' }).locator('tbody tr').first().waitFor();
+      assert.equal(await page.getByRole('dialog', { name: 'Settings' }).count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The same 401 coming from /api/info itself, produced by a request route (the real gateway keeps /api/info open).
   test('a 401 from /api/info opens the settings panel with a message, not "server unreachable"', async () => {
     const { context, page } = await openConsole(browser, null);
     try {

@@ -75,7 +75,7 @@ cleanup() {
   psql_admin "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   if [ "$code" -ne 0 ] && [ -d "$work" ]; then
     mkdir -p "$ARTIFACTS/logs" && cp "$work"/*.log "$ARTIFACTS/logs/" 2>/dev/null || true
-    for f in "$work"/silo.log "$work"/gateway.log; do
+    for f in "$work"/silo.log "$work"/gateway.log "$work"/gateway-auth.log; do
       [ -f "$f" ] || continue
       echo "--- warnings and errors in $(basename "$f") (full logs: $ARTIFACTS/logs/)" >&2
       grep -E '^\[[0-9:]+ (WRN|ERR|FTL)\]|Exception' "$f" | tail -n 15 >&2 || true
@@ -99,10 +99,16 @@ cluster_id="e2e-$(date +%s)-$$"
 # The nightly window (UTC) must not open while the tests look at queued jobs: 02:00 unless that is near.
 case "$(date -u +%H)" in 00 | 01 | 02 | 03) nightly_at=14:00 ;; *) nightly_at=02:00 ;; esac
 gateway_port=$(free_port "${E2E_GATEWAY_PORT:-18080}")
+auth_gateway_port=$(free_port $((gateway_port + 1)))
 silo_http_port=$(free_port "${E2E_SILO_HTTP_PORT:-18090}")
 silo_port=$(free_port "${E2E_SILO_PORT:-11611}")
 silo_gateway_port=$(free_port "${E2E_SILO_GATEWAY_PORT:-30611}")
 base="http://127.0.0.1:$gateway_port"
+auth_base="http://127.0.0.1:$auth_gateway_port"
+# A second gateway on the same cluster requires JWTs (HS256 with a key made for this run), for the 401 tests.
+jwt_key=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
+jwt_issuer=icpsearch-e2e
+jwt_audience=icpsearch-console
 
 log "starting the silo (cluster $cluster_id, ports $silo_port/$silo_gateway_port, http $silo_http_port)"
 (cd "$root/silo" && CLUSTER_ID=$cluster_id SILO_HTTP_PORT=$silo_http_port SILO_PORT=$silo_port SILO_GATEWAY_PORT=$silo_gateway_port \
@@ -113,14 +119,19 @@ log "starting the gateway on $base"
 (cd "$root/gateway-api" && CLUSTER_ID=$cluster_id ASPNETCORE_ENVIRONMENT=Development DEFAULT_TENANT=e2e GATEWAY_PORT=$gateway_port \
   exec dotnet "$gateway_dll") >"$work/gateway.log" 2>&1 &
 pids+=($!)
+log "starting a second gateway with AUTH_MODE=jwt on $auth_base"
+(cd "$root/gateway-api" && CLUSTER_ID=$cluster_id ASPNETCORE_ENVIRONMENT=Development GATEWAY_PORT=$auth_gateway_port \
+  AUTH_MODE=jwt JWT_SIGNING_KEY=$jwt_key JWT_ISSUER=$jwt_issuer JWT_AUDIENCE=$jwt_audience \
+  exec dotnet "$gateway_dll") >"$work/gateway-auth.log" 2>&1 &
+pids+=($!)
 
 healthy=0
 for _ in $(seq 1 180); do
-  if curl -fsS "$base/healthz" >/dev/null 2>&1; then healthy=1; break; fi
+  if curl -fsS "$base/healthz" >/dev/null 2>&1 && curl -fsS "$auth_base/healthz" >/dev/null 2>&1; then healthy=1; break; fi
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "the silo or the gateway exited early"; done
   sleep 1
 done
-[ "$healthy" = 1 ] || die "the gateway did not report healthy within 180 s"
+[ "$healthy" = 1 ] || die "the gateways did not report healthy within 180 s"
 
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=process.argv[1].split(".").reduce((o,k)=>o?.[k],JSON.parse(s));console.log(v ?? "")})' "$1"; }
 api() { curl -fsS -H 'Content-Type: application/json' -H 'X-Tenant-ID: e2e' "$@"; }
@@ -149,7 +160,8 @@ mkdir -p "$ARTIFACTS"
 log "running the browser tests (screenshots: $ARTIFACTS)"
 set +e
 (cd "$here" && E2E_BASE_URL=$base E2E_ARTIFACTS=$ARTIFACTS E2E_CHROMIUM=$CHROMIUM E2E_TENANT=e2e E2E_NIGHTLY_AT=$nightly_at \
-  E2E_CANDIDATE_INDUSTRY=$SEED_INDUSTRY E2E_CANDIDATE_ROWS=$processed \
+  E2E_CANDIDATE_INDUSTRY=$SEED_INDUSTRY E2E_AUTH_BASE_URL=$auth_base E2E_JWT_SIGNING_KEY=$jwt_key \
+  E2E_JWT_ISSUER=$jwt_issuer E2E_JWT_AUDIENCE=$jwt_audience \
   node --test --test-concurrency=1 --test-reporter=tap ./*.test.mjs) 2>&1 | tee "$work/node-test.log"
 status=${PIPESTATUS[0]}
 set -e

@@ -43,6 +43,12 @@ export function App() {
     if (status.state === 'auth') setSettingsOpen(true);
   }, [status.state]);
 
+  // A gateway that requires tokens says so in /api/info: ask for one before the first call is refused.
+  const needsToken = !!info?.auth?.enabled && !settings.token;
+  useEffect(() => {
+    if (needsToken) setSettingsOpen(true);
+  }, [needsToken]);
+
   // While the gateway is down, probe it now and then so the banner clears by itself when it is back.
   useEffect(() => {
     if (status.state !== 'unreachable') return;
@@ -90,7 +96,13 @@ export function App() {
       {settingsOpen && (
         <SettingsPanel
           info={info}
-          message={status.state === 'auth' ? status.message : undefined}
+          message={
+            status.state === 'auth'
+              ? status.message
+              : needsToken
+                ? `This gateway requires a bearer token (AUTH_MODE=${info?.auth?.mode ?? 'jwt'}). Enter one to continue.`
+                : undefined
+          }
           onClose={() => setSettingsOpen(false)}
           onSaved={() => {
             connection.reset();

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core (never a downloaded browser),
 // the gateway started by run.sh, and a folder for screenshots.
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -9,6 +10,13 @@ export const ARTIFACTS = process.env.E2E_ARTIFACTS || '/tmp/icpsearch-e2e-screen
 export const TENANT = process.env.E2E_TENANT || 'e2e';
 export const CANDIDATE_INDUSTRY = process.env.E2E_CANDIDATE_INDUSTRY || 'Wholesale and retail trade';
 export const MIN_CANDIDATES = 10_000;
+/** A second gateway on the same cluster with AUTH_MODE=jwt (HS256), and what its tokens must carry. */
+export const AUTH_BASE_URL = (process.env.E2E_AUTH_BASE_URL || '').replace(/\/$/, '');
+export const JWT = {
+  key: process.env.E2E_JWT_SIGNING_KEY || '',
+  issuer: process.env.E2E_JWT_ISSUER || '',
+  audience: process.env.E2E_JWT_AUDIENCE || '',
+};
 /** JOBS_NIGHTLY_AT of the silo (UTC): the time a queued job waits for. */
 export const NIGHTLY_AT = process.env.E2E_NIGHTLY_AT || '02:00';
 
@@ -101,4 +109,12 @@ export async function appearsUnlessError(ok, error, message, timeout = 20_000) {
     if ((await error.count()) > 0) throw new Error(`${message}: the page shows "${(await error.first().innerText()).trim()}"`);
     return (await ok.count()) > 0;
   }, { timeout, message });
+}
+
+/** An HS256 JWT for the auth gateway, as an identity provider would issue it. */
+export function mintToken(claims, { key = JWT.key, issuer = JWT.issuer, audience = JWT.audience, ttlSeconds = 3600 } = {}) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ iss: issuer, aud: audience, sub: 'e2e-console', iat: now, nbf: now - 5, exp: now + ttlSeconds, ...claims })}`;
+  return `${unsigned}.${createHmac('sha256', Buffer.from(key, 'utf8')).update(unsigned).digest('base64url')}`;
 }

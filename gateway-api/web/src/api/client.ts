@@ -81,11 +81,13 @@ export async function request(path: string, options: RequestOptions = {}): Promi
 
   const problem = await readProblem(response);
   if (response.status === 401 || response.status === 403) {
-    const message = response.status === 401
+    const base = response.status === 401
       ? 'Authentication required: the gateway answered 401. Enter a bearer token (and tenant) in Settings.'
       : 'Access denied: the gateway answered 403 for this token or tenant. Check Settings.';
+    const why = problem?.detail ?? problem?.title;
+    const message = why ? `${base} (${why})` : base;
     if (!options.quiet) connection.report({ state: 'auth', message, status: response.status });
-    throw new ApiError('auth', problem?.detail ? `${message} (${problem.detail})` : message, response.status, problem);
+    throw new ApiError('auth', message, response.status, problem);
   }
 
   if (response.status >= 500) {

@@ -15,6 +15,7 @@ interface Props {
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clockSeconds = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /** Joins series with different timestamps on one x axis (seconds), null where a series has no point. */
 function align(series: ChartSeries[]): uPlot.AlignedData {
@@ -68,7 +69,12 @@ export function TimeChart({ title, series, height = 140 }: Props) {
           stroke: '#6b7280',
           grid: { stroke: '#eef0f3' },
           ticks: { stroke: '#e5e7eb' },
-          values: (_u, vals) => vals.map((v) => (v == null ? '' : clock.format(new Date(v * 1000)))),
+          // Seconds only matter on a short span (e.g. the samples this page took in its first minutes).
+          values: (u, vals) => {
+            const { min, max } = u.scales.x;
+            const format = min != null && max != null && max - min < 600 ? clockSeconds : clock;
+            return vals.map((v) => (v == null ? '' : format.format(new Date(v * 1000))));
+          },
         },
         {
           stroke: '#6b7280',
