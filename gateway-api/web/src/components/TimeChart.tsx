@@ -69,6 +69,7 @@ export function TimeChart({ title, series, height = 140 }: Props) {
           stroke: '#6b7280',
           grid: { stroke: '#eef0f3' },
           ticks: { stroke: '#e5e7eb' },
+          space: 72,
           // Seconds only matter on a short span (e.g. the samples this page took in its first minutes).
           values: (u, vals) => {
             const { min, max } = u.scales.x;

@@ -93,7 +93,7 @@ export function MetricsPage() {
       {metrics && (
         <section className="card facts" aria-label="Jobs and scores">
           <Fact label="Queue depth" value={formatInt(metrics.queue_depth)} />
-          <Fact label="Rows processed by jobs" value={formatInt(metrics.jobs_processed)} />
+          <Fact label="Jobs processed" value={formatInt(metrics.jobs_processed)} />
           <Fact label="Lead scores" value={formatInt(metrics.lead_scores_total)} />
           {Object.entries(metrics.jobs_by_status).map(([status, n]) => (
             <Fact key={status} label={`Jobs ${status}`} value={formatInt(n)} />
