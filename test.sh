@@ -23,6 +23,12 @@ trap cleanup EXIT
 log "building (Release)"
 dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
 
+# --- web console (gateway-api/web -> gateway-api/wwwroot), served by the gateway in the browser tests below ---
+command -v npm >/dev/null || { echo "test.sh: Node.js and npm are required to build the web console" >&2; exit 1; }
+log "building the web console (npm ci, vite build)"
+(cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
+# --- end web console ---
+
 port=$(free_port 56432)
 log "starting throwaway PostgreSQL on 127.0.0.1:$port"
 pg_init "$pgdata"
@@ -48,6 +54,24 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: no test results were found in the dotnet test output" >&2
   status=1
 fi
+
+# --- web console end-to-end tests (headless Chromium; counts from node's TAP summary) ---
+log "running the web console's browser tests (tests/e2e/run.sh)"
+e2e_status=0
+tests/e2e/run.sh 2>&1 | tee "$work/e2e.log" || e2e_status=$?
+e2e_count() { sed -nE "s/^# $1 ([0-9]+)$/\1/p" "$work/e2e.log" | tail -n 1; }
+e2e_pass=$(e2e_count pass); e2e_fail=$(e2e_count fail)
+if [ -z "$e2e_pass" ] && [ -z "$e2e_fail" ]; then
+  echo "test.sh: the browser tests reported no results (tests/e2e/run.sh exit $e2e_status)" >&2
+  status=1
+else
+  e2e_cancelled=$(e2e_count cancelled); e2e_skipped=$(e2e_count skipped); e2e_todo=$(e2e_count todo)
+  passed=$((passed + ${e2e_pass:-0}))
+  failed=$((failed + ${e2e_fail:-0} + ${e2e_cancelled:-0}))
+  skipped=$((skipped + ${e2e_skipped:-0} + ${e2e_todo:-0}))
+fi
+[ "$e2e_status" -eq 0 ] || status=1
+# --- end web console end-to-end tests ---
 
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
