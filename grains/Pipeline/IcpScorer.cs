@@ -95,7 +95,7 @@ public static class IcpScorer
         {
             // With no ICP bound, established companies are the safer lead.
             var points = age >= 3 ? 15 : age >= 1 ? 8 : 4;
-            return (string.Create(CultureInfo.InvariantCulture, $"{age} years old"), points);
+            return (string.Create(CultureInfo.InvariantCulture, $"{age} year{(age == 1 ? "" : "s")} old"), points);
         }
 
         var below = min is { } lo && age < lo ? lo - age : 0;
@@ -117,14 +117,16 @@ public static class IcpScorer
         if (min is null && max is null)
         {
             var points = officers >= 5 ? 15 : officers >= 3 ? 10 : 5;
-            return (string.Create(CultureInfo.InvariantCulture, $"{officers} officers"), points);
+            return (Officers(officers.Value), points);
         }
 
         var fits = (min is null || officers >= min) && (max is null || officers <= max);
         return fits
-            ? (string.Create(CultureInfo.InvariantCulture, $"{officers} officers, within ICP size"), 15)
-            : (string.Create(CultureInfo.InvariantCulture, $"{officers} officers, outside ICP size"), 3);
+            ? ($"{Officers(officers.Value)}, within ICP size", 15)
+            : ($"{Officers(officers.Value)}, outside ICP size", 3);
     }
+
+    private static string Officers(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} officer{(count == 1 ? "" : "s")}");
 
     private static (string, int) EntityType(string? type, ScoringContext context)
     {
