@@ -12,7 +12,7 @@ namespace IcpSearch.Grains.Import;
 /// <param name="Rejects">The first rejects (see <see cref="AcraImportOptions.RejectsKept"/>).</param>
 /// <param name="Warnings">Ignored columns, one line each.</param>
 /// <param name="RejectsFile">The rejects file written, or null when there were no rejects or none was asked for.</param>
-/// <param name="IndexesRebuilt">Whether the secondary indexes were dropped and built again (first load into an empty table).</param>
+/// <param name="IndexesRebuilt">Whether the indexes of staging were dropped and built again (a large first load into an empty table).</param>
 /// <param name="Elapsed">Wall time of the import, commit included.</param>
 public sealed record AcraImportResult(
     string Source,

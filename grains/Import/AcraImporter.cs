@@ -19,49 +19,8 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
 {
     private const int MaxShownValue = 40;
 
-    // Matches the staged columns of staging_acra_companies, in AcraColumns.All order.
-    private const string CreateStageSql = """
-        CREATE TEMP TABLE acra_import (
-            uen text NOT NULL, issuance_agency_id text, entity_name text NOT NULL, entity_type_description text,
-            business_constitution_description text, company_type_description text, paf_constitution_description text,
-            entity_status_description text, registration_incorporation_date date, uen_issue_date date, address_type text,
-            block text, street_name text, level_no text, unit_no text, building_name text, postal_code text,
-            other_address_line1 text, other_address_line2 text, account_due_date date, annual_return_date date,
-            primary_ssic_code text, primary_ssic_description text, primary_user_described_activity text,
-            secondary_ssic_code text, secondary_ssic_description text, secondary_user_described_activity text,
-            no_of_officers integer
-        ) ON COMMIT DROP
-        """;
-
-    private const string CopySql = """
-        COPY acra_import (uen, issuance_agency_id, entity_name, entity_type_description, business_constitution_description,
-            company_type_description, paf_constitution_description, entity_status_description, registration_incorporation_date,
-            uen_issue_date, address_type, block, street_name, level_no, unit_no, building_name, postal_code,
-            other_address_line1, other_address_line2, account_due_date, annual_return_date, primary_ssic_code,
-            primary_ssic_description, primary_user_described_activity, secondary_ssic_code, secondary_ssic_description,
-            secondary_user_described_activity, no_of_officers)
-        FROM STDIN (FORMAT BINARY)
-        """;
-
-    // Blocks other writers of staging (imports) until commit; searches keep reading.
-    private const string LockSql = """
-        LOCK TABLE staging_acra_companies IN SHARE ROW EXCLUSIVE MODE;
-        ANALYZE acra_import;
-        """;
-
-    private const string IsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM staging_acra_companies)";
-
-    // The secondary indexes exactly as the migrations made them, so they can be built again after the load.
-    private const string SecondaryIndexesSql = """
-        SELECT format('DROP INDEX %I.%I', n.nspname, c.relname), pg_get_indexdef(i.indexrelid)
-        FROM pg_index i
-        JOIN pg_class c ON c.oid = i.indexrelid
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE i.indrelid = 'staging_acra_companies'::regclass AND NOT i.indisprimary AND NOT i.indisunique
-        ORDER BY c.relname
-        """;
-
-    private const string VacuumSql = "VACUUM (ANALYZE) staging_acra_companies";
+    // A one-off index build sorts in memory instead of spilling to disk; SET LOCAL ends with the transaction.
+    private const string IndexBuildMemory = "SET LOCAL maintenance_work_mem = '512MB'";
 
     /// <summary>Imports one file; rejects go to <see cref="AcraRejectWriter.PathFor"/> next to it unless <paramref name="options"/> says otherwise.</summary>
     /// <exception cref="ImportFailedException">The file cannot be imported (missing columns, too many rejects); nothing was written.</exception>
@@ -100,7 +59,6 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, CreateStageSql, cancellationToken);
 
         var read = ReadIntoStage(connection, csv, source, totalBytes, options, rejects, progress, clock, cancellationToken);
         var rejectedCount = read.Rejected;
@@ -114,21 +72,31 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
 
         Report(progress, source, AcraImportPhase.Merging, read, totalBytes, clock);
-        await ExecuteAsync(connection, LockSql, cancellationToken);
-        var rebuild = options.RebuildIndexesFromRows > 0 && read.Staged >= options.RebuildIndexesFromRows
-            && (bool)(await ScalarAsync(connection, IsEmptySql, cancellationToken))!;
-        var indexes = rebuild ? await DropSecondaryIndexesAsync(connection, cancellationToken) : [];
+        await ExecuteAsync(connection, AcraStageSql.Lock, cancellationToken);
+        var empty = (bool)(await ScalarAsync(connection, AcraStageSql.IsEmpty, cancellationToken))!;
+        var rebuild = empty && options.RebuildIndexesFromRows > 0 && read.Staged >= options.RebuildIndexesFromRows;
+        var indexes = rebuild ? await DropIndexesAsync(connection, cancellationToken) : [];
 
-        var (inserted, updated) = await MergeAsync(connection, read.Present, source, cancellationToken);
+        long inserted, updated;
+        if (empty)
+        {
+            inserted = await ExecuteAsync(connection, AcraStageSql.InsertAll(read.Present), cancellationToken, ("source_file", source));
+            updated = 0;
+        }
+        else
+        {
+            // Statistics on the stage let the planner hash-join it against staging instead of guessing its size.
+            await ExecuteAsync(connection, $"ANALYZE {AcraStageSql.StageTable}", cancellationToken);
+            (inserted, updated) = await MergeAsync(connection, read.Present, source, cancellationToken);
+        }
 
         if (indexes.Count > 0)
         {
             Report(progress, source, AcraImportPhase.Indexing, read, totalBytes, clock);
-            // A one-off build sorts in memory instead of spilling to disk; LOCAL ends with the transaction.
-            await ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
-            foreach (var definition in indexes)
+            await ExecuteAsync(connection, IndexBuildMemory, cancellationToken);
+            foreach (var create in indexes)
             {
-                await ExecuteAsync(connection, definition, cancellationToken);
+                await ExecuteAsync(connection, create, cancellationToken);
             }
         }
 
@@ -146,7 +114,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
     /// <summary>Refreshes the planner statistics and the visibility map of the staging table (run after a load).</summary>
     public async Task VacuumAnalyzeAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(VacuumSql);
+        await using var command = dataSource.CreateCommand(AcraStageSql.VacuumAnalyze);
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -199,14 +167,20 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
 
         outcome.Present = Enumerable.Range(0, AcraColumns.All.Count).Where(map.Has).ToArray();
-        var columns = AcraColumns.All;
+        using (var create = new NpgsqlCommand(AcraStageSql.CreateStage(outcome.Present), connection))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        var present = outcome.Present;
+        var kinds = present.Select(c => AcraColumns.All[c].Kind).ToArray();
         var fieldOf = map.FieldOf.ToArray();
-        var texts = new string?[columns.Count];
-        var dates = new DateOnly?[columns.Count];
-        var counts = new int?[columns.Count];
+        var texts = new string?[AcraColumns.All.Count];
+        var dates = new DateOnly?[AcraColumns.All.Count];
+        var counts = new int?[AcraColumns.All.Count];
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        using var importer = connection.BeginBinaryImport(CopySql);
+        using var importer = connection.BeginBinaryImport(AcraStageSql.Copy(present));
         while (NextRecord(reader, source, malformed, outcome, rejects))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -228,7 +202,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
             }
             else
             {
-                WriteRow(importer, columns, texts, dates, counts);
+                WriteRow(importer, present, kinds, texts, dates, counts);
                 outcome.Staged++;
             }
 
@@ -343,12 +317,13 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         return null;
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter importer, IReadOnlyList<AcraColumn> columns, string?[] texts, DateOnly?[] dates, int?[] counts)
+    private static void WriteRow(NpgsqlBinaryImporter importer, int[] present, AcraColumnKind[] kinds, string?[] texts, DateOnly?[] dates, int?[] counts)
     {
         importer.StartRow();
-        for (var c = 0; c < columns.Count; c++)
+        for (var i = 0; i < present.Length; i++)
         {
-            switch (columns[c].Kind)
+            var c = present[i];
+            switch (kinds[i])
             {
                 case AcraColumnKind.Date when dates[c] is { } date:
                     importer.Write(date, NpgsqlDbType.Date);
@@ -374,11 +349,12 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
     }
 
-    private static async Task<List<string>> DropSecondaryIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Drops every index of staging (the primary key included) and returns the statements that make them again.</summary>
+    private static async Task<List<string>> DropIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var drops = new List<string>();
         var creates = new List<string>();
-        await using (var command = new NpgsqlCommand(SecondaryIndexesSql, connection))
+        await using (var command = new NpgsqlCommand(AcraStageSql.Indexes, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -388,7 +364,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
             }
         }
 
-        // The statements come from the catalog (identifiers quoted by format %I), never from the input file.
+        // These statements come from the catalog, never from the input file.
         foreach (var drop in drops)
         {
             await ExecuteAsync(connection, drop, cancellationToken);
@@ -399,47 +375,22 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
 
     private static async Task<(long Inserted, long Updated)> MergeAsync(NpgsqlConnection connection, int[] present, string source, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(MergeSql(present), connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand(AcraStageSql.Merge(present), connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("source_file", source);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>
-    /// The merge of the staged rows: new UENs are inserted, rows with a differing column updated, equal rows skipped
-    /// before they reach the table (so a re-import neither writes nor locks them). Only the columns the file has take
-    /// part. The column names come from <see cref="AcraColumns.All"/>, never from the file.
-    /// </summary>
-    internal static string MergeSql(int[] present)
-    {
-        var names = present.Select(c => AcraColumns.All[c].Name).ToList();
-        var compared = names.Where(n => n != "uen").ToList();
-        var list = string.Join(", ", names);
-        var staged = string.Join(", ", compared.Select(n => "s." + n));
-        var target = string.Join(", ", compared.Select(n => "t." + n));
-        var current = string.Join(", ", compared.Select(n => "cur." + n));
-        var excluded = string.Join(", ", compared.Select(n => "excluded." + n));
-        var set = string.Join(", ", compared.Select(n => $"{n} = excluded.{n}"));
-        return $"""
-            WITH merged AS (
-                INSERT INTO staging_acra_companies AS t ({list}, source_file, imported_at)
-                SELECT {string.Join(", ", names.Select(n => "s." + n))}, @source_file, now()
-                FROM acra_import s
-                LEFT JOIN staging_acra_companies cur ON cur.uen = s.uen
-                WHERE cur.uen IS NULL OR ({staged}) IS DISTINCT FROM ({current})
-                ON CONFLICT (uen) DO UPDATE SET {set}, source_file = excluded.source_file, imported_at = excluded.imported_at
-                WHERE ({target}) IS DISTINCT FROM ({excluded})
-                RETURNING (t.xmax = 0) AS inserted
-            )
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
-            """;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
