@@ -29,6 +29,12 @@ public static class SiloCommandLine
     /// <param name="cancellationToken">Cancels the command (Ctrl-C is wired up here too).</param>
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
+        if (args is ["import"])
+        {
+            await Console.Error.WriteLineAsync("silo import: say what to import: 'import acra <file-or-folder>' or 'import ssic <file> --version <label>'.");
+            return InvalidArguments;
+        }
+
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -50,6 +56,7 @@ public static class SiloCommandLine
             {
                 config.SetApplicationName("silo");
                 config.PropagateExceptions();
+                config.UseStrictParsing();
                 config.AddCommand<MigrateCommand>("migrate")
                     .WithData(overrides!)
                     .WithDescription("Apply pending database migrations and list them.");
