@@ -26,6 +26,8 @@ public static class CommandHost
             ["Serilog:MinimumLevel:Default"] = interactive ? "Warning" : "Information",
             // "Application started. Press Ctrl+C to shut down" means nothing for a command.
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+            // A start that fails on configuration is reported once, by HostRunner, without a stack trace.
+            ["Serilog:MinimumLevel:Override:Microsoft.Extensions.Hosting"] = "Fatal",
             // The commands report each file themselves (on a terminal, ignored columns too, above the progress bars).
             ["Serilog:MinimumLevel:Override:IcpSearch.Grains.Import"] = interactive ? "Error" : "Warning",
         });

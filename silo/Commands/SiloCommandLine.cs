@@ -1,3 +1,4 @@
+using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -85,6 +86,12 @@ public static class SiloCommandLine
             await Console.Error.WriteLineAsync($"silo {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))}: {ex.Message}");
             await Console.Error.WriteLineAsync("Run 'silo <command> --help' for usage.");
             return InvalidArguments;
+        }
+        catch (NpgsqlException ex)
+        {
+            // Whatever was being imported is rolled back with its transaction; the message says what went wrong.
+            await Console.Error.WriteLineAsync($"silo {args[0]}: database error: {ex.Message}");
+            return Failed;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
