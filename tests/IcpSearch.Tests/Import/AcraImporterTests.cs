@@ -357,6 +357,32 @@ public sealed class AcraImporterTests(EmptyRegistryFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ImportFileAsync_ShouldLeaveTableAndIndexesAsTheyWere_WhenCancelledWhileRebuildingIndexes()
+    {
+        // Arrange
+        const string indexesSql = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'staging_acra_companies'";
+        var before = await fixture.ScalarAsync<string>(indexesSql);
+        var file = _folder.Write("rebuild.csv", Rows(1, 300, "Live Company"));
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Phase == AcraImportPhase.Indexing)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        // Act
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _importer.ImportFileAsync(
+            file, new AcraImportOptions { RebuildIndexesFromRows = 100 }, progress, cancellation.Token));
+
+        // Assert
+        Assert.Equal("empty", await fixture.RegistryDigestAsync());
+        Assert.Equal(before, await fixture.ScalarAsync<string>(indexesSql));
+        Assert.Contains("staging_acra_companies_pkey", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportFileAsync_ShouldFailNamingTheColumn_WhenUenColumnIsMissing()
     {
         // Arrange

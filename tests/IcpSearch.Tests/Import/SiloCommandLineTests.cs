@@ -45,6 +45,22 @@ public sealed class SiloCommandLineTests(EmptyRegistryFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Files_ShouldTakeEveryCsvButRejectsFilesInNameOrder_WhenPathIsAFolder()
+    {
+        // Arrange
+        _folder.Write("b.csv", ["uen,entity_name"]);
+        _folder.Write("a.csv", ["uen,entity_name"]);
+        _folder.Write("a.rejects.csv", ["line,reason,record"]);
+        _folder.Write("notes.txt", ["not a csv"]);
+
+        // Act
+        var files = new ImportAcraSettings { Path = _folder.Path }.Files();
+
+        // Assert
+        Assert.Equal(["a.csv", "b.csv"], files.Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task RunAsync_ShouldExitWithTwo_WhenSsicVersionIsMissing()
     {
         // Arrange
