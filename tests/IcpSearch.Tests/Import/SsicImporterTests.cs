@@ -63,6 +63,22 @@ public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ImportAsync_ShouldStillPadFourDigitCodes_WhenJunkRowsAreRejected()
+    {
+        // Arrange
+        var file = _folder.Write("junk.csv", ["code,title", "1111,Growing of leafy vegetables", "10711,Manufacture of bread", "n/a,Not a code"]);
+        var lenient = new SsicImporter(fixture.DataSource, NullLogger<SsicImporter>.Instance) { MaxRejectShare = 0.5 };
+
+        // Act
+        await using var stream = File.OpenRead(file);
+        var result = await lenient.ImportAsync(stream, "test-junk", "junk.csv", TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.StartsWith("'N/A' is not", Assert.Single(result.Rejected).Reason, StringComparison.Ordinal);
+        Assert.Equal("01:2:A|01111:5:0111|10:2:C|10711:5:1071|A:1:-|C:1:-", await LevelsAsync("test-junk"));
+    }
+
+    [Fact]
     public async Task ImportAsync_ShouldReplaceTheVersionWhole_WhenReimported()
     {
         // Arrange
