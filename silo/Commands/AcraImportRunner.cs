@@ -70,45 +70,53 @@ public sealed class AcraImportRunner(AcraImporter importer, ILogger<AcraImportRu
 
     private async Task RunWithProgressBarsAsync(IReadOnlyList<string> files, AcraImportOptions options, List<AcraFileOutcome> outcomes, CancellationToken cancellationToken)
     {
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                foreach (var file in files)
+        // Printed after the bars: a line written while they are live, and wrapped by the terminal, garbles them.
+        var notes = new List<string>();
+        try
+        {
+            await AnsiConsole.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                    new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
                 {
-                    var name = Markup.Escape(Path.GetFileName(file));
-                    var task = context.AddTask(name, maxValue: Math.Max(1, new FileInfo(file).Length));
-                    try
+                    foreach (var file in files)
                     {
-                        var result = await importer.ImportFileAsync(file, options, new TerminalImportProgress(task, name), cancellationToken);
-                        task.Value = task.MaxValue;
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"{name}  {result.RowsRead,10:N0} rows  [green]{result.Inserted:N0} new, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged[/]{(result.Rejected > 0 ? $", [yellow]{result.Rejected:N0} rejected[/]" : "")}");
-                        task.StopTask();
-                        foreach (var warning in result.Warnings)
+                        var name = Markup.Escape(Path.GetFileName(file));
+                        var task = context.AddTask(name, maxValue: Math.Max(1, new FileInfo(file).Length));
+                        try
                         {
-                            AnsiConsole.MarkupLineInterpolated($"[yellow]{Path.GetFileName(file)}: {warning}[/]");
-                        }
+                            var result = await importer.ImportFileAsync(file, options, new TerminalImportProgress(task, name), cancellationToken);
+                            task.Value = task.MaxValue;
+                            task.Description = string.Create(CultureInfo.InvariantCulture,
+                                $"{name}  {result.RowsRead,10:N0} rows  [green]{result.Inserted:N0} new, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged[/]{(result.Rejected > 0 ? $", [yellow]{result.Rejected:N0} rejected[/]" : "")}");
+                            task.StopTask();
+                            notes.AddRange(result.Warnings.Select(w => $"[yellow]{Markup.Escape($"{Path.GetFileName(file)}: {w}")}[/]"));
+                            if (result.RejectsFile is not null)
+                            {
+                                notes.Add($"[yellow]{Markup.Escape($"{Path.GetFileName(file)}: {result.Rejected:N0} rows rejected; see {result.RejectsFile}")}[/]");
+                            }
 
-                        if (result.RejectsFile is not null)
+                            outcomes.Add(new AcraFileOutcome(file, result, null));
+                        }
+                        catch (ImportFailedException ex)
                         {
-                            AnsiConsole.MarkupLineInterpolated($"[yellow]{Path.GetFileName(file)}: {result.Rejected:N0} rows rejected; see {result.RejectsFile}[/]");
+                            task.Description = $"{name}  [red]not imported[/]";
+                            task.StopTask();
+                            notes.Add($"[red]{Markup.Escape(ex.Message)}[/]");
+                            outcomes.Add(new AcraFileOutcome(file, null, ex.Message));
                         }
-
-                        outcomes.Add(new AcraFileOutcome(file, result, null));
                     }
-                    catch (ImportFailedException ex)
-                    {
-                        task.Description = $"{name}  [red]not imported[/]";
-                        task.StopTask();
-                        AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                        outcomes.Add(new AcraFileOutcome(file, null, ex.Message));
-                    }
-                }
-            });
+                });
+        }
+        finally
+        {
+            foreach (var note in notes)
+            {
+                AnsiConsole.MarkupLine(note);
+            }
+        }
     }
 
     private async Task RunWithLogLinesAsync(IReadOnlyList<string> files, AcraImportOptions options, List<AcraFileOutcome> outcomes, CancellationToken cancellationToken)
