@@ -1,4 +1,11 @@
+using IcpSearch.Silo.Commands;
 using IcpSearch.Silo.Extensions;
+
+// "migrate", "import ..." and "demo" run a command and exit; anything else (no arguments, --urls ...) is the silo.
+if (SiloCommandLine.IsCommand(args))
+{
+    return await HostRunner.RunAsync("silo", () => SiloCommandLine.RunAsync(args));
+}
 
 return await HostRunner.RunAsync("silo", async () =>
 {

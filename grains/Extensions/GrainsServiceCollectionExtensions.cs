@@ -49,6 +49,7 @@ public static class GrainsServiceCollectionExtensions
 
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SsicImporter>();
+        services.TryAddSingleton<AcraImporter>();
         services.TryAddSingleton<IStagingRegistry, NpgsqlStagingRegistry>();
         services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
         services.TryAddSingleton<NpgsqlIndustryCatalog>();

@@ -91,8 +91,10 @@ public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<Ss
         }
 
         // A file with no headings above class level holds 5-digit codes only; spreadsheet exports drop their
-        // leading zero (01111 becomes 1111), so 4-digit codes in such a file are padded back.
-        var codesOnly = raw.All(r => r.Code.All(char.IsAsciiDigit) && r.Code.Length >= 4);
+        // leading zero (01111 becomes 1111), so 4-digit codes in such a file are padded back. Rows that are no
+        // code at all (rejected below) do not count either way.
+        var codesOnly = raw.Where(r => r.Code.All(char.IsAsciiDigit) || SsicHierarchy.LevelOf(r.Code) == 1)
+            .All(r => r.Code.All(char.IsAsciiDigit) && r.Code.Length >= 4);
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
         foreach (var (line, rawCode, title, description) in raw)
         {
