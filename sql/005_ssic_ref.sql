@@ -9,7 +9,7 @@ CREATE TABLE ssic_versions (
 
 CREATE TABLE ssic_ref (
     version      text NOT NULL REFERENCES ssic_versions (version) ON DELETE CASCADE,
-    code         text NOT NULL,
+    code         text COLLATE "C" NOT NULL,
     -- 1 section (A-U), 2 division (2 digits), 3 group, 4 class, 5 SSIC code.
     level        smallint NOT NULL CHECK (level BETWEEN 1 AND 5),
     section      char(1) NOT NULL,

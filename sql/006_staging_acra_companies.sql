@@ -1,6 +1,7 @@
 -- Staging copy of ACRA's open-data entity files (same column names as the published CSVs), the registry every search reads.
+-- Identifiers (UEN, SSIC codes) use the C collation: byte comparisons keep their indexes fast to build and to walk.
 CREATE TABLE staging_acra_companies (
-    uen                                 text PRIMARY KEY,
+    uen                                 text COLLATE "C" PRIMARY KEY,
     issuance_agency_id                  text NULL,
     entity_name                         text NOT NULL,
     entity_type_description             text NULL,
@@ -21,10 +22,10 @@ CREATE TABLE staging_acra_companies (
     other_address_line2                 text NULL,
     account_due_date                    date NULL,
     annual_return_date                  date NULL,
-    primary_ssic_code                   text NULL,
+    primary_ssic_code                   text COLLATE "C" NULL,
     primary_ssic_description            text NULL,
     primary_user_described_activity     text NULL,
-    secondary_ssic_code                 text NULL,
+    secondary_ssic_code                 text COLLATE "C" NULL,
     secondary_ssic_description          text NULL,
     secondary_user_described_activity   text NULL,
     no_of_officers                      integer NULL,

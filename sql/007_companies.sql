@@ -1,10 +1,10 @@
 -- Companies promoted from staging (or any other source): one row per UEN, enriched firmographics, shared by all tenants.
 CREATE TABLE companies (
     company_id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    uen                 text NULL UNIQUE,
+    uen                 text COLLATE "C" NULL UNIQUE,
     name                text NOT NULL,
     industry_norm       text NULL,
-    industry_code       text NULL,
+    industry_code       text COLLATE "C" NULL,
     website_domain      text NULL,
     employees_est       integer NULL,
     size_band           text NULL,

@@ -14,6 +14,3 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_staging_primary_ssic ON staging_acra
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_staging_secondary_ssic ON staging_acra_companies (secondary_ssic_code, live_rank, uen) INCLUDE (primary_ssic_code) WHERE secondary_ssic_code IS NOT NULL;
 ;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_staging_match_order ON staging_acra_companies (live_rank, uen);
-;
--- Fallback when no SSIC code resolves: substring match on the registry's own activity description.
-CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_staging_primary_ssic_description_trgm ON staging_acra_companies USING gin (lower(primary_ssic_description) gin_trgm_ops);

@@ -11,7 +11,7 @@ CREATE TABLE background_jobs (
     total        bigint NOT NULL DEFAULT 0,
     batches      integer NOT NULL DEFAULT 0,
     cursor_rank  smallint NULL,
-    cursor_uen   text NULL,
+    cursor_uen   text COLLATE "C" NULL,
     error        text NULL,
     error_code   text NULL,
     created_at   timestamptz NOT NULL DEFAULT now(),

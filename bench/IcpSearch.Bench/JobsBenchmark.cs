@@ -127,7 +127,7 @@ public sealed class JobsBenchmark : IBenchmark
             }
 
             var store = host.Services.GetRequiredService<IJobStore>();
-            var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes, []), null, 0, "bench");
+            var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes), null, 0, "bench");
             var (jobId, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec));
             var job = grains.GetGrain<IStagingUpsertJobGrain>(jobId);
             await job.ScheduleAsync(spec);

@@ -1,5 +1,3 @@
-using IcpSearch.GrainInterfaces.Jobs;
-
 namespace IcpSearch.Grains.Industries;
 
 /// <summary>
@@ -11,9 +9,4 @@ namespace IcpSearch.Grains.Industries;
 public sealed record ResolvedIndustries(
     IReadOnlyList<string> Codes,
     IReadOnlyList<string> UnresolvedTerms,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Headings)
-{
-    /// <summary>Returns the staging match: by code when any resolved, else by registry description.</summary>
-    public MatchSpec ToMatchSpec(IReadOnlyList<string> terms)
-        => Codes.Count > 0 ? new MatchSpec(Codes, []) : new MatchSpec([], terms);
-}
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Headings);

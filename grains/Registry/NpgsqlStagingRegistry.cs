@@ -21,10 +21,6 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
                    AND (primary_ssic_code IS NULL OR primary_ssic_code <> ALL(@codes)))
         """;
 
-    internal const string CountByDescriptionSql = """
-        SELECT count(*) FROM staging_acra_companies WHERE lower(primary_ssic_description) LIKE ANY(@patterns)
-        """;
-
     internal const string ReadByCodesSql = $"""
         SELECT {Columns}
         FROM staging_acra_companies
@@ -49,13 +45,10 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     /// <summary>Above this many codes a spec is read through the match-order index with hashed codes (see <see cref="ReadByManyCodesSql"/>).</summary>
     internal const int ManyCodes = 64;
 
-    internal const string ReadByDescriptionSql = $"""
-        SELECT {Columns}
-        FROM staging_acra_companies
-        WHERE lower(primary_ssic_description) LIKE ANY(@patterns)
-          AND (live_rank, uen) > (@after_rank, @after_uen)
-        ORDER BY live_rank, uen
-        LIMIT @limit
+    // The registry's own descriptions, through the small trigram-indexed table of its distinct activities. One
+    // statement per pattern: a GIN index cannot serve LIKE ANY(array), and a pattern the planner can see is estimated.
+    internal const string CodesByDescriptionSql = """
+        SELECT code FROM staging_activity WHERE lower(description) LIKE @pattern
         """;
 
     private const string CachedCountSql = """
@@ -98,7 +91,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         }
 
         long total;
-        await using (var count = dataSource.CreateCommand(match.Codes.Count > 0 ? CountByCodesSql : CountByDescriptionSql))
+        await using (var count = dataSource.CreateCommand(CountByCodesSql))
         {
             AddMatchParameters(count, match);
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
@@ -123,13 +116,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
-        var sql = match.Codes.Count switch
-        {
-            0 => ReadByDescriptionSql,
-            > ManyCodes => ReadByManyCodesSql,
-            _ => ReadByCodesSql,
-        };
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? ReadByManyCodesSql : ReadByCodesSql);
         AddMatchParameters(command, match);
         command.Parameters.AddWithValue("after_rank", after?.LiveRank ?? (short)-1);
         command.Parameters.AddWithValue("after_uen", after?.Uen ?? "");
@@ -156,19 +143,41 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         return rows;
     }
 
-    private static void AddMatchParameters(NpgsqlCommand command, MatchSpec match)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FindCodesByDescriptionAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
     {
-        if (match.Codes.Count > 0)
+        if (terms.Count == 0)
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("codes", match.Codes.ToArray()));
+            return [];
         }
-        else
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var term in terms)
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("patterns", match.DescriptionPatterns.Select(ToLikePattern).ToArray()));
+            var command = new NpgsqlBatchCommand(CodesByDescriptionSql);
+            command.Parameters.Add(new NpgsqlParameter<string>("pattern", ToLikePattern(term)));
+            batch.BatchCommands.Add(command);
         }
+
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                codes.Add(reader.GetString(0));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return [.. codes];
     }
+
+    private static void AddMatchParameters(NpgsqlCommand command, MatchSpec match)
+        => command.Parameters.Add(new NpgsqlParameter<string[]>("codes", match.Codes.ToArray()));
 
     // The pattern is data, but LIKE gives %, _ and \ meaning: escape them so a term matches literally.
     private static string ToLikePattern(string term)
-        => "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        => "%" + term.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -66,11 +66,10 @@ public sealed partial class TenantSearchGrain(
     public async Task<EnqueueResult> EnqueueStagingUpsertAsync(IReadOnlyList<string> terms)
     {
         var normalised = NormaliseExplicit(terms);
-        var resolved = await resolver.ResolveAsync(normalised);
-        var match = resolved.ToMatchSpec(normalised);
+        var (match, _) = await MatchAsync(normalised);
         var total = await registry.CountMatchesAsync(match);
         var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, null, total, "api"));
-        return new EnqueueResult(jobId, !created, total, resolved.Codes);
+        return new EnqueueResult(jobId, !created, total, match.Codes);
     }
 
     /// <inheritdoc />
@@ -104,24 +103,35 @@ public sealed partial class TenantSearchGrain(
                 $"Understood {Quote(terms)}. Staging upserts are switched off (STAGING_UPSERT_MODE=off): nothing was searched or written.", "none");
         }
 
-        var resolved = await resolver.ResolveAsync(terms);
-        var match = resolved.ToMatchSpec(terms);
-        var matchedBy = resolved.Codes.Count > 0 ? "ssic_code" : "description";
+        var (match, matchedBy) = await MatchAsync(terms);
         var total = await registry.CountMatchesAsync(match);
         if (total == 0)
         {
-            return Empty(terms, resolved.Codes, mode, $"No registry companies match {Quote(terms)}. Try a broader industry.", matchedBy);
+            return Empty(terms, match.Codes, mode, $"No registry companies match {Quote(terms)}. Try a broader industry.", matchedBy);
         }
 
         return mode == SearchOptions.SyncPreview
-            ? await PreviewAsync(terms, resolved, match, total, matchedBy)
-            : await UpsertHeadAsync(terms, resolved, match, total, matchedBy);
+            ? await PreviewAsync(terms, match, total, matchedBy)
+            : await UpsertHeadAsync(terms, match, total, matchedBy);
     }
 
-    private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, ResolvedIndustries resolved, MatchSpec match, long total, string matchedBy)
+    // SSIC titles first; only when no term names any code, the registry's own activity descriptions.
+    private async Task<(MatchSpec Match, string MatchedBy)> MatchAsync(IReadOnlyList<string> terms)
+    {
+        var resolved = await resolver.ResolveAsync(terms);
+        if (resolved.Codes.Count > 0)
+        {
+            return (new MatchSpec(resolved.Codes), "ssic_code");
+        }
+
+        var codes = await registry.FindCodesByDescriptionAsync(terms);
+        return (new MatchSpec(codes), codes.Count > 0 ? "description" : "none");
+    }
+
+    private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
         var head = await registry.ReadMatchesAsync(match, after: null, _options.SyncLimit);
-        var scoring = new ScoringContext(Profile, resolved.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var scoring = new ScoringContext(Profile, match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var companies = head.Count == 0 ? [] : await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring));
 
         // The job starts right after the last row handled here, in the same order, so no row is done twice.
@@ -141,15 +151,15 @@ public sealed partial class TenantSearchGrain(
             (_, 0) => $"Upserted and enriched {N(head.Count)} now; that is every match for {Quote(terms)}.",
             _ => $"Upserted and enriched {N(head.Count)} now; scheduled {N(scheduled)} remaining for nightly processing (job {jobId}{(reused ? ", already queued" : "")}).",
         };
-        return new SearchResult(terms, resolved.Codes, companies, total, scheduled, jobId, reused, notice, SearchOptions.Background, [], matchedBy);
+        return new SearchResult(terms, match.Codes, companies, total, scheduled, jobId, reused, notice, SearchOptions.Background, [], matchedBy);
     }
 
-    private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, ResolvedIndustries resolved, MatchSpec match, long total, string matchedBy)
+    private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
         var sample = await registry.ReadMatchesAsync(match, after: null, _options.PreviewLimit);
         var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, null, total, "chat"));
         var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
-        return new SearchResult(terms, resolved.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
+        return new SearchResult(terms, match.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
             sample.Select(r => r.EntityName).ToList(), matchedBy);
     }
 

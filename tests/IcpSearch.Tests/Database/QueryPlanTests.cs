@@ -54,13 +54,22 @@ public sealed class QueryPlanTests(ExplainFixture fixture) : IClassFixture<Expla
     }
 
     [Fact]
-    public async Task StagingDescription_ShouldUseTheTrigramIndex_WhenFallingBackToDescriptions()
+    public async Task DescriptionFallback_ShouldUseTheActivityTrigramIndex_WhenLookingUpRegistryDescriptions()
     {
+        // Arrange: enough distinct activities for the trigram index to beat a scan of the small table.
+        await fixture.ScalarAsync<int>("""
+            INSERT INTO staging_activity (code, description)
+            SELECT lpad((g % 99999)::text, 5, '0'), 'SYNTHETIC ACTIVITY ' || g FROM generate_series(1, 20000) g ON CONFLICT DO NOTHING;
+            ANALYZE staging_activity;
+            SELECT 1
+            """);
+
         // Act
-        var plan = await ExplainAsync(NpgsqlStagingRegistry.CountByDescriptionSql, ("patterns", new[] { "%rice milling%" }));
+        var plan = await ExplainAsync(NpgsqlStagingRegistry.CodesByDescriptionSql, ("pattern", "%rice milling%"));
 
         // Assert
-        Assert.Contains(plan, n => n.Index == "idx_staging_primary_ssic_description_trgm" && n.IsIndexScan);
+        Assert.Contains(plan, n => n.Index == "ix_staging_activity_description_trgm" && n.IsIndexScan);
+        Assert.DoesNotContain(plan, n => n.Type == "Seq Scan");
     }
 
     [Fact]

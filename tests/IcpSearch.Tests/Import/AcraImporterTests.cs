@@ -353,7 +353,7 @@ public sealed class AcraImporterTests(EmptyRegistryFixture fixture) : IClassFixt
         Assert.False(again.IndexesRebuilt);
         Assert.Equal(200L, again.Unchanged);
         Assert.Equal(before, await fixture.ScalarAsync<string>(indexesSql));
-        Assert.Contains("idx_staging_primary_ssic_description_trgm", before, StringComparison.Ordinal);
+        Assert.Contains("idx_staging_match_order", before, StringComparison.Ordinal);
     }
 
     [Fact]

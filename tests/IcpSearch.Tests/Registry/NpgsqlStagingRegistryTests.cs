@@ -10,7 +10,7 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
     {
         // Arrange
         var registry = new NpgsqlStagingRegistry(fixture.DataSource);
-        var match = new MatchSpec(["41001", "41002", "42101", "43210"], []);
+        var match = new MatchSpec(["41001", "41002", "42101", "43210"]);
         const string sql = "SELECT count(*) FROM staging_acra_companies WHERE primary_ssic_code = ANY(@c) OR secondary_ssic_code = ANY(@c)";
 
         // Act
@@ -23,7 +23,7 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
             StagingSeeder.Row("CNT000002B", "Count Electric Pte. Ltd.", "47110", secondary: "43210"),
         ]);
         var generationAfter = await fixture.ScalarAsync<long>("SELECT generation FROM registry_generation");
-        var second = await registry.CountMatchesAsync(new MatchSpec(["43210", "42101", "41002", "41001"], []), TestContext.Current.CancellationToken);
+        var second = await registry.CountMatchesAsync(new MatchSpec(["43210", "42101", "41002", "41001"]), TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(await fixture.ScalarAsync<long>(sql, ("c", match.Codes.ToArray())), second);
@@ -38,7 +38,7 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
     {
         // Arrange
         var registry = new NpgsqlStagingRegistry(fixture.DataSource);
-        var match = new MatchSpec(["55101", "55102", "56111"], []);
+        var match = new MatchSpec(["55101", "55102", "56111"]);
 
         // Act
         var all = await registry.ReadMatchesAsync(match, null, 10_000, TestContext.Current.CancellationToken);

@@ -98,7 +98,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
 
         // Assert
         Assert.Equal("description", result.MatchedBy);
-        Assert.Empty(result.Codes);
+        Assert.Equal(["99099"], result.Codes);
         Assert.Equal(3, result.TotalMatches);
         Assert.Equal(3, result.Companies.Count);
         Assert.Equal(0, result.Scheduled);
