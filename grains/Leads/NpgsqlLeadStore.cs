@@ -9,7 +9,7 @@ namespace IcpSearch.Grains.Leads;
 /// </summary>
 public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT c.company_id, c.uen, c.name, c.industry_norm, c.industry_code, s.score, s.bucket, s.rationale, s.scored_at,
                c.incorporation_year, c.size_band, c.hq_district, c.entity_status, c.enrichment_status, c.website_domain
         FROM lead_scores s
@@ -17,14 +17,14 @@ public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
         """;
 
     // The row comparison walks idx_lead_scores_score_id from the cursor; (101, 0) sorts before every real row.
-    private const string ScoresPageSql = $"""
+    internal const string ScoresPageSql = $"""
         {Select}
         WHERE s.tenant_id = @tenant_id AND (s.score, s.company_id) < (@after_score, @after_id)
         ORDER BY s.score DESC, s.company_id DESC
         LIMIT @limit
         """;
 
-    private const string CandidatesPageSql = $"""
+    internal const string CandidatesPageSql = $"""
         {Select}
         WHERE s.tenant_id = @tenant_id AND (s.score, s.company_id) < (@after_score, @after_id)
           AND lower(c.industry_norm) = lower(@industry)
@@ -38,9 +38,9 @@ public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
         LEFT JOIN lead_scores s ON s.company_id = c.company_id AND s.tenant_id = @tenant_id
         """;
 
-    private const string LookupByNameSql = $"{LookupSelect} WHERE lower(c.name) = lower(@name) ORDER BY c.company_id LIMIT 20";
+    internal const string LookupByNameSql = $"{LookupSelect} WHERE lower(c.name) = lower(@name) ORDER BY c.company_id LIMIT 20";
 
-    private const string LookupByDomainSql = $"{LookupSelect} WHERE c.website_domain = lower(@domain) ORDER BY c.company_id LIMIT 20";
+    internal const string LookupByDomainSql = $"{LookupSelect} WHERE c.website_domain = lower(@domain) ORDER BY c.company_id LIMIT 20";
 
     /// <inheritdoc />
     public async Task<Page<LeadRow>> GetPageAsync(LeadPageRequest request, CancellationToken cancellationToken = default)

@@ -37,12 +37,18 @@ public class ClusterFixture : DatabaseFixture
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<IcpSiloConfigurator>();
         builder.AddClientBuilderConfigurator<IcpClientConfigurator>();
+        ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     /// <summary>Adjusts the silos' settings before the cluster starts.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Adjusts the test cluster (e.g. its transport) before it is built.</summary>
+    protected virtual void ConfigureCluster(TestClusterBuilder builder)
     {
     }
 
