@@ -18,11 +18,16 @@ public sealed class PrometheusExport(CollectorRegistry registry, IMeterFactory m
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _meterAdapter = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            Registry = registry,
-            InstrumentFilterPredicate = instrument => ReferenceEquals(instrument.Meter.Scope, meterFactory),
-        });
+        var options = new MeterAdapterOptions();
+        var defaultBuckets = options.ResolveHistogramBuckets;
+        options.Registry = registry;
+        // MetricFactory defaults to the global registry's factory and wins over Registry, so it must be set too.
+        options.MetricFactory = Metrics.WithCustomRegistry(registry);
+        options.InstrumentFilterPredicate = instrument => ReferenceEquals(instrument.Meter.Scope, meterFactory);
+        options.ResolveHistogramBuckets = instrument => instrument is Histogram<double> { Advice.HistogramBucketBoundaries: { } bounds }
+            ? [.. bounds]
+            : defaultBuckets(instrument);
+        _meterAdapter = MeterAdapter.StartListening(options);
         registry.AddBeforeCollectCallback(collector.CollectAsync);
         return Task.CompletedTask;
     }

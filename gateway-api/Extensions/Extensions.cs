@@ -126,6 +126,7 @@ public static class Extensions
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (tenant {Tenant}, trace {TraceId})";
             o.EnrichDiagnosticContext = EnrichRequestLog;
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblemWriter.WriteAsync);

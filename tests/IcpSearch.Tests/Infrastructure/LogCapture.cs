@@ -16,21 +16,35 @@ public sealed class LogCapture : ILogEventSink
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
-    /// <summary>Returns every event fully rendered: message, every property value and the exception.</summary>
-    public string RenderAll()
+    /// <summary>Waits for an event matching <paramref name="predicate"/>; request logs are written just after the response is sent.</summary>
+    public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> predicate, TimeSpan? timeout = null)
     {
-        var text = new System.Text.StringBuilder();
-        foreach (var e in _events)
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
         {
-            text.Append(e.Level).Append(' ').Append(e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var (name, value) in e.Properties)
+            var match = _events.FirstOrDefault(predicate);
+            if (match is not null)
             {
-                text.Append(' ').Append(name).Append('=').Append(value);
+                return match;
             }
 
-            text.AppendLine(e.Exception?.ToString());
+            Assert.True(DateTime.UtcNow < deadline, $"no matching log event was written in time; the last of {_events.Count}:{Environment.NewLine}{string.Join(Environment.NewLine, _events.TakeLast(5).Select(Render))}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Returns every event fully rendered: message, every property value and the exception.</summary>
+    public string RenderAll() => string.Join(Environment.NewLine, _events.Select(Render));
+
+    private static string Render(LogEvent e)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(e.Level).Append(' ').Append(e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, value) in e.Properties)
+        {
+            text.Append(' ').Append(name).Append('=').Append(value);
         }
 
-        return text.ToString();
+        return text.Append(' ').Append(e.Exception).ToString();
     }
 }
