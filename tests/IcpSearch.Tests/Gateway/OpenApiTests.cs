@@ -36,5 +36,6 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         Assert.All(expected, e => Assert.Contains(e, documented));
         Assert.All(mapped, e => Assert.Contains(e, documented));
         Assert.Equal(JsonValueKind.Object, json.GetProperty("info").ValueKind);
+        Assert.Equal("bearer", json.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 }
