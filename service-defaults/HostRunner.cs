@@ -26,6 +26,11 @@ public static class HostRunner
             await Console.Error.WriteLineAsync($"{name}: invalid configuration:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
             return 2;
         }
+        catch (HostAbortedException)
+        {
+            // WebApplicationFactory stops the entry point this way once it has the host; it is not a crash.
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.Fatal(ex, "{Name} stopped unexpectedly", name);

@@ -12,6 +12,7 @@ public static class LoggingExtensions
     public static Flag LogFormatFlag { get; } = new("LOG_FORMAT", "Logging:Format", FlagKind.Text);
 
     /// <summary>Replaces the host's logging with Serilog, configured from <c>Serilog</c> and <c>Logging:Format</c>.</summary>
+    /// <remarks>The host's logger stays its own (the static <c>Log.Logger</c> is left alone), so two hosts in one process log apart.</remarks>
     public static IHostApplicationBuilder AddIcpSearchLogging(this IHostApplicationBuilder builder)
     {
         var format = builder.Configuration["Logging:Format"] ?? "text";
@@ -36,7 +37,7 @@ public static class LoggingExtensions
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 }

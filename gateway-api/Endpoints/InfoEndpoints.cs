@@ -1,5 +1,7 @@
 using System.Reflection;
+using IcpSearch.Gateway.Auth;
 using IcpSearch.Gateway.Extensions;
+using IcpSearch.Gateway.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace IcpSearch.Gateway.Endpoints;
@@ -16,12 +18,19 @@ public static class InfoEndpoints
         return group;
     }
 
-    public static Ok<InfoResponse> GetInfo(IHostEnvironment environment, IOptions<ConsoleOptions> console)
+    public static Ok<InfoResponse> GetInfo(IHostEnvironment environment, IOptions<ConsoleOptions> console, IOptions<AuthOptions> auth, IOptions<TenantOptions> tenants)
     {
         var version = typeof(InfoEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        return TypedResults.Ok(new InfoResponse("IcpSearch", version.Split('+')[0], environment.EnvironmentName, console.Value.ChatDebounceMs));
+        return TypedResults.Ok(new InfoResponse("IcpSearch", version.Split('+')[0], environment.EnvironmentName, console.Value.ChatDebounceMs,
+            new AuthInfo(auth.Value.Enabled, auth.Value.Mode ?? AuthOptions.JwtMode, tenants.Value.DefaultTenant)));
     }
 }
 
 /// <summary>What the service is.</summary>
-public sealed record InfoResponse(string Service, string Version, string Environment, int ChatDebounceMs);
+public sealed record InfoResponse(string Service, string Version, string Environment, int ChatDebounceMs, AuthInfo Auth);
+
+/// <summary>How callers authenticate.</summary>
+/// <param name="Enabled">Whether a bearer token is required.</param>
+/// <param name="Mode">jwt or off (development only).</param>
+/// <param name="DefaultTenant">The tenant used when a request names none (development only), or null.</param>
+public sealed record AuthInfo(bool Enabled, string Mode, string? DefaultTenant);

@@ -1,13 +1,18 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.RateLimiting;
+using IcpSearch.Gateway.Auth;
 using IcpSearch.Gateway.Diagnostics;
 using IcpSearch.Gateway.Endpoints;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.Gateway.Tenancy;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Prometheus;
+using Serilog;
 
 namespace IcpSearch.Gateway.Extensions;
 
@@ -26,6 +31,13 @@ public static class Extensions
         new("MAX_REQUEST_BODY_BYTES", "GatewayOptions:MaxRequestBodyBytes", FlagKind.Integer),
         new("DEFAULT_TENANT", "TenantOptions:DefaultTenant", FlagKind.Text),
         new("CHAT_DEBOUNCE_MS", "ConsoleOptions:ChatDebounceMs", FlagKind.Integer),
+        new("AUTH_MODE", "AuthOptions:Mode", FlagKind.Text),
+        new("JWT_SIGNING_KEY", "AuthOptions:SigningKey", FlagKind.Text, Secret: true),
+        new("JWT_ISSUER", "AuthOptions:Issuer", FlagKind.Text),
+        new("JWT_AUDIENCE", "AuthOptions:Audience", FlagKind.Text),
+        new("JWT_AUTHORITY", "AuthOptions:Authority", FlagKind.Text),
+        new("METRICS_WINDOW_MINUTES", "MetricsOptions:WindowMinutes", FlagKind.Integer),
+        new("TTFB_REPORTS_PER_MINUTE", "MetricsOptions:TtfbReportsPerMinute", FlagKind.Integer),
         LoggingExtensions.LogFormatFlag,
     ];
 
@@ -52,6 +64,11 @@ public static class Extensions
         builder.Services.AddOptions<TenantOptions>().BindConfiguration(nameof(TenantOptions))
             .Validate(o => o.DefaultTenant is null || TenantIds.IsValid(o.DefaultTenant), "DEFAULT_TENANT must be 1-64 letters, digits, '.', '-' or '_'.")
             .ValidateOnStart();
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(nameof(MetricsOptions))
+            .Validate(o => o.WindowMinutes is >= 1 and <= 1440, "METRICS_WINDOW_MINUTES must be between 1 and 1440.")
+            .Validate(o => o.TtfbReportsPerMinute is >= 1 and <= 10_000, "TTFB_REPORTS_PER_MINUTE must be between 1 and 10000.")
+            .ValidateOnStart();
+        builder.AddGatewayAuthentication();
 
         builder.UseOrleansClient(client =>
         {
@@ -75,7 +92,16 @@ public static class Extensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         builder.Services.AddSingleton<GatewayInstruments>();
+        builder.Services.AddSingleton<OperationsMetricsCollector>();
+        builder.Services.AddHostedService<PrometheusExport>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(MetricsEndpoints.TtfbPolicy, TtfbPartition);
+            o.OnRejected = (context, cancellationToken) => RateLimitProblem.WriteAsync(context);
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -85,21 +111,34 @@ public static class Extensions
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         return builder;
     }
 
-    /// <summary>Builds the request pipeline: errors as problems, the console's static files, tenants, timing.</summary>
+    /// <summary>
+    /// Builds the request pipeline: request logs, errors as problems, the console's static files, authentication,
+    /// tenants, rate limits, timing.
+    /// </summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
+        GatewayAuthentication.LogAuthMode(app);
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (tenant {Tenant}, trace {TraceId})";
+            o.EnrichDiagnosticContext = EnrichRequestLog;
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblemWriter.WriteAsync);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseHttpMetrics();
+        app.UseHttpMetrics(o => o.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(app.Services.GetRequiredService<CollectorRegistry>())));
         app.UseMiddleware<ChatTimingMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -109,10 +148,39 @@ public static class Extensions
         app.MapInfoEndpoints();
         app.MapChatEndpoints().RequireTenant();
         app.MapJobsEndpoints().RequireTenant();
+        app.MapScoresEndpoints().RequireTenant();
+        app.MapCandidatesEndpoints().RequireTenant();
+        app.MapCompaniesEndpoints().RequireTenant();
+        app.MapIcpEndpoints().RequireTenant();
+        app.MapIndustriesEndpoints().RequireAuthorization();
+        app.MapGroup("").RequireTenant().MapMetricsEndpoints();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
         app.MapOpenApi("/openapi/{documentName}.json");
         _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         return app;
+    }
+
+    // Never the Authorization header, query string or body: only what identifies the request and its outcome.
+    private static void EnrichRequestLog(IDiagnosticContext diagnostics, HttpContext http)
+    {
+        diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+        diagnostics.Set("Tenant", http.Items[HttpTenantContext.ItemKey] as string ?? "-");
+        diagnostics.Set("Authenticated", http.User.Identity?.IsAuthenticated == true);
+    }
+
+    // Per tenant when one was resolved (the endpoint requires it), else per client address.
+    private static RateLimitPartition<string> TtfbPartition(HttpContext http)
+    {
+        var key = http.Items[HttpTenantContext.ItemKey] is string tenant
+            ? "tenant:" + tenant
+            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var perMinute = http.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.TtfbReportsPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
 }

@@ -5,7 +5,7 @@ namespace IcpSearch.Gateway.Tenancy;
 /// </summary>
 public static class TenantEndpointExtensions
 {
-    /// <summary>Requires a resolved tenant for every endpoint of the builder.</summary>
+    /// <summary>Requires an authenticated caller (when auth is on) and a resolved tenant for every endpoint of the builder.</summary>
     public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
-        => builder.WithMetadata(RequiresTenantMetadata.Instance);
+        => builder.RequireAuthorization().WithMetadata(RequiresTenantMetadata.Instance);
 }

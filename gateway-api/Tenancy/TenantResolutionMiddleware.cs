@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace IcpSearch.Gateway.Tenancy;
 
 /// <summary>
-/// Resolves the request's tenant for endpoints marked <see cref="RequiresTenantMetadata"/>: the <c>X-Tenant-ID</c>
-/// header, else the configured default tenant; a malformed or missing tenant is a 400 problem.
+/// Resolves the request's tenant for endpoints marked <see cref="RequiresTenantMetadata"/> (after authentication) by
+/// <see cref="TenantResolver"/>'s rules; a refused request gets a 400 or 403 problem and never reaches the endpoint.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenantOptions> options)
 {
@@ -19,22 +19,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
             return;
         }
 
-        var header = context.Request.Headers[HeaderName].ToString();
-        var tenant = string.IsNullOrEmpty(header) ? options.Value.DefaultTenant : header;
-        if (string.IsNullOrEmpty(tenant))
+        var headers = context.Request.Headers[HeaderName];
+        if (headers.Count > 1)
         {
-            await Problems.Create(StatusCodes.Status400BadRequest, ProblemCodes.TenantRequired, "No tenant.",
-                $"Send the {HeaderName} header.").ExecuteAsync(context);
+            await Problems.Invalid(HeaderName, $"Send one {HeaderName} header.").ExecuteAsync(context);
             return;
         }
 
-        if (!TenantIds.IsValid(tenant))
+        var resolution = TenantResolver.Resolve(context.User, headers.ToString(), options.Value.DefaultTenant);
+        if (resolution.TenantId is null)
         {
-            await Problems.Invalid(HeaderName, "A tenant id is 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit.").ExecuteAsync(context);
+            var field = resolution.Code == ProblemCodes.ValidationFailed ? HeaderName : null;
+            var title = resolution.Status == StatusCodes.Status403Forbidden ? "This tenant is not allowed." : "No usable tenant.";
+            await Problems.Create(resolution.Status, resolution.Code!, title, resolution.Detail, field).ExecuteAsync(context);
             return;
         }
 
-        context.Items[HttpTenantContext.ItemKey] = tenant;
+        context.Items[HttpTenantContext.ItemKey] = resolution.TenantId;
         await next(context);
     }
 }

@@ -9,7 +9,7 @@ namespace IcpSearch.Grains.Leads;
 /// </summary>
 public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT c.company_id, c.uen, c.name, c.industry_norm, c.industry_code, s.score, s.bucket, s.rationale, s.scored_at,
                c.incorporation_year, c.size_band, c.hq_district, c.entity_status, c.enrichment_status, c.website_domain
         FROM lead_scores s

@@ -13,18 +13,24 @@ public sealed class NpgsqlOperationsStore(NpgsqlDataSource dataSource, TimeProvi
 {
     private const int MaxSamples = 5000;
 
-    private const string TotalsSql = """
-        SELECT status, count(*) FROM background_jobs GROUP BY status;
-        SELECT coalesce(sum(greatest(total - processed, 0)), 0)::bigint FROM background_jobs WHERE status IN ('queued', 'running');
-        SELECT coalesce(sum(processed), 0)::bigint FROM background_jobs;
-        SELECT count(*) FROM lead_scores;
-        SELECT coalesce(sum(rows), 0)::bigint FROM job_batches WHERE finished_at > @window_start;
+    // @tenant_id NULL means the whole service; every statement filters the same way so the figures agree.
+    internal const string TotalsSql = """
+        SELECT status, count(*) FROM background_jobs WHERE (@tenant_id::text IS NULL OR tenant_id = @tenant_id) GROUP BY status;
+        SELECT coalesce(sum(greatest(total - processed, 0)), 0)::bigint FROM background_jobs
+          WHERE status IN ('queued', 'running') AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id);
+        SELECT coalesce(sum(processed), 0)::bigint FROM background_jobs WHERE (@tenant_id::text IS NULL OR tenant_id = @tenant_id);
+        SELECT count(*) FROM lead_scores WHERE (@tenant_id::text IS NULL OR tenant_id = @tenant_id);
+        SELECT coalesce(sum(rows), 0)::bigint FROM job_batches WHERE finished_at > @window_start AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id);
         SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - started_at) * 1000)
-          FROM background_jobs WHERE status = 'done' AND ended_at > @window_start AND started_at IS NOT NULL;
-        SELECT date_trunc('minute', finished_at), sum(rows)::bigint FROM job_batches WHERE finished_at > @window_start GROUP BY 1 ORDER BY 1;
-        SELECT duration_ms, rows, finished_at FROM job_batches WHERE finished_at > @batch_cursor ORDER BY finished_at LIMIT @max_samples;
+          FROM background_jobs WHERE status = 'done' AND ended_at > @window_start AND started_at IS NOT NULL
+            AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id);
+        SELECT date_trunc('minute', finished_at), sum(rows)::bigint FROM job_batches
+          WHERE finished_at > @window_start AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id) GROUP BY 1 ORDER BY 1;
+        SELECT duration_ms, rows, finished_at FROM job_batches
+          WHERE finished_at > @batch_cursor AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id) ORDER BY finished_at LIMIT @max_samples;
         SELECT extract(epoch FROM ended_at - started_at) * 1000, processed, ended_at FROM background_jobs
-          WHERE status = 'done' AND ended_at > @job_cursor AND started_at IS NOT NULL ORDER BY ended_at LIMIT @max_samples;
+          WHERE status = 'done' AND ended_at > @job_cursor AND started_at IS NOT NULL AND (@tenant_id::text IS NULL OR tenant_id = @tenant_id)
+          ORDER BY ended_at LIMIT @max_samples;
         """;
 
     /// <summary>Returns true when a trivial query succeeds.</summary>
@@ -46,6 +52,7 @@ public sealed class NpgsqlOperationsStore(NpgsqlDataSource dataSource, TimeProvi
         command.Parameters.AddWithValue("batch_cursor", request.BatchCursor.ToUniversalTime());
         command.Parameters.AddWithValue("job_cursor", request.JobCursor.ToUniversalTime());
         command.Parameters.AddWithValue("max_samples", MaxSamples);
+        command.Parameters.Add(new NpgsqlParameter("tenant_id", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)request.TenantId ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         var byStatus = new Dictionary<string, long>(StringComparer.Ordinal) { ["queued"] = 0, ["running"] = 0, ["done"] = 0, ["error"] = 0, ["cancelled"] = 0 };

@@ -1,0 +1,57 @@
+using System.Reflection;
+using IcpSearch.GrainInterfaces.Common;
+using IcpSearch.GrainInterfaces.Leads;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace IcpSearch.Gateway.Endpoints;
+
+/// <summary>
+/// A whole result set as a CSV download, fetched and written one keyset page at a time so memory stays flat
+/// whatever the size; each page is flushed to the client before the next is read.
+/// </summary>
+/// <param name="fileName">The download's file name (letters, digits, '-', '.').</param>
+/// <param name="fetch">Returns the page after a cursor (null for the first).</param>
+public sealed class CsvExportResult(string fileName, Func<KeysetCursor?, CancellationToken, Task<Page<LeadRow>>> fetch) : IResult, IEndpointMetadataProvider
+{
+    /// <summary>The rows fetched per round trip: the largest page the store serves.</summary>
+    public const int ChunkSize = PageLimits.Max;
+
+    /// <inheritdoc />
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var aborted = httpContext.RequestAborted;
+
+        // The first page is read before anything is sent, so a failure there is still an ordinary problem response.
+        var page = await fetch(null, aborted);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = LeadPaging.CsvMediaType + "; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        response.Headers.CacheControl = "no-store";
+
+        await using var csv = LeadCsv.Begin(response.Body);
+        while (true)
+        {
+            foreach (var lead in page.Items)
+            {
+                await LeadCsv.WriteAsync(csv, lead, aborted);
+            }
+
+            await csv.FlushAsync(aborted);
+            if (page.NextCursor is null || !KeysetCursor.TryParse(page.NextCursor, out var cursor))
+            {
+                break;
+            }
+
+            page = await fetch(cursor, aborted);
+        }
+    }
+
+    /// <inheritdoc />
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [LeadPaging.CsvMediaType]));
+    }
+}
