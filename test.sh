@@ -40,18 +40,15 @@ results="$work/results"
 mkdir -p "$results"
 status=0
 log "running .NET tests"
-dotnet test IcpSearch.sln -c Release --no-build -nologo --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$work/dotnet-test.log" || status=$?
+# xunit v3 on Microsoft.Testing.Platform (global.json); it prints "total: / failed: / succeeded: / skipped:".
+dotnet test --solution IcpSearch.sln -c Release --no-build --results-directory "$results" 2>&1 \
+  | tee "$work/dotnet-test.log" || status=$?
 
-passed=0; failed=0; skipped=0
-while read -r line; do
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
-  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$work/dotnet-test.log" || true)
-
+summary_count() { sed -nE "s/^ +$1: ([0-9]+)$/\1/p" "$work/dotnet-test.log" | tail -n 1; }
+passed=$(summary_count succeeded); failed=$(summary_count failed); skipped=$(summary_count skipped)
+passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
-  echo "test.sh: no test results were found in the dotnet test output" >&2
+  echo "test.sh: no .NET test results were found in the dotnet test output" >&2
   status=1
 fi
 

@@ -45,7 +45,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             command.Parameters.AddWithValue("tenant_id", job.TenantId);
             command.Parameters.AddWithValue("job_type", job.JobType);
             command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
-            command.Parameters.AddWithValue("params_key", MatchSpecKey.Compute(job.Spec.Match, job.Spec.StartAfter));
+            command.Parameters.AddWithValue("params_key", WorkKey(job.Spec));
             command.Parameters.AddWithValue("total", job.Spec.Total);
             command.Parameters.Add(new NpgsqlParameter<short?>("cursor_rank", job.Spec.StartAfter?.LiveRank) { NpgsqlDbType = NpgsqlDbType.Smallint });
             command.Parameters.Add(new NpgsqlParameter<string?>("cursor_uen", job.Spec.StartAfter?.Uen) { NpgsqlDbType = NpgsqlDbType.Text });
@@ -195,6 +195,11 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         history.Parameters.AddWithValue("started_at", record.StartedAt);
         batch.BatchCommands.Add(history);
     }
+
+    /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows from the same start.</summary>
+    /// <remarks>Terms are part of it so that two requests whose terms match nothing do not share one empty job.</remarks>
+    public static string WorkKey(StagingUpsertJobSpec spec)
+        => MatchSpecKey.Compute(spec.Match, spec.StartAfter) + ":" + MatchSpecKey.Compute(new MatchSpec(spec.Terms));
 
     private static JobStatus ParseStatus(string text) => text switch
     {

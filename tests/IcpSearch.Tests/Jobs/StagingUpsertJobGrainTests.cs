@@ -120,6 +120,26 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EnqueueStagingUpsertAsync_ShouldShareAnOpenJob_OnlyBetweenIdenticalRequests()
+    {
+        // Arrange
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+
+        // Act
+        var first = await grain.EnqueueStagingUpsertAsync(["Construction"]);
+        var again = await grain.EnqueueStagingUpsertAsync([" construction "]);
+        var nothingA = await grain.EnqueueStagingUpsertAsync(["zzqx alpha"]);
+        var nothingB = await grain.EnqueueStagingUpsertAsync(["zzqx beta"]);
+
+        // Assert: the same terms reuse the queued job; two requests that match nothing stay two jobs.
+        Assert.Equal(first.JobId, again.JobId);
+        Assert.True(again.Reused);
+        Assert.Equal(0, nothingA.Total);
+        Assert.NotEqual(nothingA.JobId, nothingB.JobId);
+        Assert.False(nothingB.Reused);
+    }
+
+    [Fact]
     public async Task GetStatusAsync_ShouldThrowJobNotFound_WhenNoJobHasTheId()
     {
         // Arrange
