@@ -19,6 +19,8 @@ CREATE TABLE companies (
     postal_code         text NULL,
     enrichment_status   text NOT NULL DEFAULT 'pending' CHECK (enrichment_status IN ('pending', 'ok', 'degraded')),
     enrichment_reason   text NULL,
+    -- Hash of the enriched values: a company re-seen with the same values shortly after its last write is not rewritten.
+    source_hash         text NULL,
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now(),
     last_seen           timestamptz NOT NULL DEFAULT now()

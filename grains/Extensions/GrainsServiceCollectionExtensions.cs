@@ -35,6 +35,7 @@ public static class GrainsServiceCollectionExtensions
         AddValidated<StagingUpsertJobOptions, StagingUpsertJobOptionsValidator>(services);
         services.AddOptions<EnrichmentOptions>().BindConfiguration(nameof(EnrichmentOptions))
             .Validate(o => o.ProviderTimeout > TimeSpan.Zero, "ENRICHMENT_TIMEOUT_MS must be greater than zero.")
+            .Validate(o => o.RefreshAfter >= TimeSpan.Zero, "EnrichmentOptions:RefreshAfter must not be negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -44,6 +45,8 @@ public static class GrainsServiceCollectionExtensions
         {
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
             builder.ConnectionStringBuilder.ApplicationName ??= "icpsearch-silo";
+            // The silo never leaves session state behind, so a pooled connection needs no DISCARD ALL round trip.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
             return builder.Build();
         });
 

@@ -36,6 +36,10 @@ public sealed partial class StagingUpsertJobGrain(
     private IGrainTimer? _batchTimer;
     private ScoringContext? _runScoring;
 
+    // What status calls see: the state as last persisted. Status calls interleave with batches, and must never
+    // report a transition (done, error) that is not yet durable.
+    private JobSnapshot? _published;
+
     private long JobId => this.GetPrimaryKeyLong();
 
     private StagingUpsertJobState S => state.State;
@@ -49,6 +53,7 @@ public sealed partial class StagingUpsertJobGrain(
         }
 
         await ReconcileWithMirrorAsync(cancellationToken);
+        _published = Snapshot();
         if (S.Status == JobStatus.Running)
         {
             // The run was interrupted (its silo stopped or the activation was collected): resume from the saved cursor.
@@ -93,7 +98,7 @@ public sealed partial class StagingUpsertJobGrain(
 
     /// <inheritdoc />
     public Task<JobSnapshot> GetStatusAsync()
-        => S.Spec is null ? throw new JobNotFoundException($"Job {JobId} does not exist.") : Task.FromResult(Snapshot());
+        => _published is null ? throw new JobNotFoundException($"Job {JobId} does not exist.") : Task.FromResult(_published);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> RunNowAsync()
@@ -365,11 +370,16 @@ public sealed partial class StagingUpsertJobGrain(
 
     private async Task SaveAsync()
     {
-        await SaveStateOnlyAsync();
+        await state.WriteStateAsync();
         await jobs.UpdateStatusAsync(new JobStatusUpdate(JobId, S.Status, S.StartedAt, S.EndedAt, S.NextRunAt, S.Error, S.ErrorCode));
+        _published = Snapshot();
     }
 
-    private Task SaveStateOnlyAsync() => state.WriteStateAsync();
+    private async Task SaveStateOnlyAsync()
+    {
+        await state.WriteStateAsync();
+        _published = Snapshot();
+    }
 
     private async Task ArmReminderAsync(TimeSpan dueTime, TimeSpan period)
         => await this.RegisterOrUpdateReminder(ReminderName, Max(dueTime, TimeSpan.Zero), period);

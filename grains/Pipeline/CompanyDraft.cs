@@ -52,6 +52,14 @@ public sealed class CompanyDraft(RegistryRow source)
     /// <summary>Gets how many degradation reasons have been recorded so far.</summary>
     public int DegradedCount => _degradedReasons.Count;
 
+    /// <summary>Returns a hash of every value written to <c>companies</c>, to tell whether a rewrite would change anything.</summary>
+    public string SourceHash()
+    {
+        var text = string.Join('\u001f', Name, IndustryNorm, IndustryCode, WebsiteDomain, EmployeesEst, SizeBand, IncorporationYear,
+            FoundedYear, SgRegistered, EntityType, EntityStatus, HqDistrict, HqCity, HqCountry, PostalCode, EnrichmentStatus, EnrichmentReason);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
     /// <summary>Records that a provider could not enrich this company, and why.</summary>
     public void MarkDegraded(string reason) => _degradedReasons.Add(reason);
 

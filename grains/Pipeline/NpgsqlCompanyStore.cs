@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using IcpSearch.Grains.Jobs;
 
 namespace IcpSearch.Grains.Pipeline;
@@ -6,26 +7,37 @@ namespace IcpSearch.Grains.Pipeline;
 /// <see cref="ICompanyStore"/> as one statement: unnest the batch, upsert companies, append enrichment runs and
 /// upsert lead scores in data-modifying CTEs, so a batch of any size is one round trip and one transaction.
 /// </summary>
-public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanyStore
+/// <remarks>
+/// A company whose enriched values are unchanged (same <c>source_hash</c>) and that was written less than
+/// <see cref="EnrichmentOptions.RefreshAfter"/> ago is only looked up, not rewritten: concurrent searches for the same
+/// industry would otherwise queue on the same company rows' locks just to move <c>last_seen</c>.
+/// </remarks>
+public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<EnrichmentOptions> options) : ICompanyStore
 {
     private const string UpsertSql = """
         WITH input AS (
             SELECT *
             FROM unnest(@ord, @uen, @name, @industry_norm, @industry_code, @website_domain, @employees_est, @size_band,
                         @incorporation_year, @founded_year, @sg_registered, @entity_type, @entity_status, @hq_district,
-                        @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @score, @bucket, @rationale)
+                        @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @source_hash, @score, @bucket, @rationale)
                  AS t(ord, uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                       incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                      hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, score, bucket, rationale)
+                      hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash, score, bucket, rationale)
+        ),
+        fresh AS (
+            SELECT i.ord, c.company_id
+            FROM input i
+            JOIN companies c ON c.uen = i.uen
+            WHERE c.source_hash = i.source_hash AND c.last_seen > now() - @refresh_after
         ),
         by_uen AS (
             INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                                         incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason)
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash)
             SELECT uen, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
                    founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
-                   enrichment_status, enrichment_reason
-            FROM input WHERE uen IS NOT NULL
+                   enrichment_status, enrichment_reason, source_hash
+            FROM input i WHERE uen IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.ord = i.ord)
             ORDER BY uen
             ON CONFLICT (uen) DO UPDATE SET
                 name = excluded.name, industry_norm = excluded.industry_norm, industry_code = excluded.industry_code,
@@ -35,16 +47,16 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
                 entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
                 hq_country = excluded.hq_country, postal_code = excluded.postal_code,
                 enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
-                updated_at = now(), last_seen = now()
+                source_hash = excluded.source_hash, updated_at = now(), last_seen = now()
             RETURNING company_id, uen
         ),
         by_name AS (
             INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                                         incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason)
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash)
             SELECT NULL, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
                    founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
-                   enrichment_status, enrichment_reason
+                   enrichment_status, enrichment_reason, source_hash
             FROM input WHERE uen IS NULL
             ORDER BY lower(name)
             ON CONFLICT (lower(name)) WHERE uen IS NULL DO UPDATE SET
@@ -55,20 +67,25 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
                 entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
                 hq_country = excluded.hq_country, postal_code = excluded.postal_code,
                 enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
-                updated_at = now(), last_seen = now()
+                source_hash = excluded.source_hash, updated_at = now(), last_seen = now()
             RETURNING company_id, lower(name) AS name_key
         ),
-        ids AS (
+        written AS (
             SELECT i.ord, u.company_id FROM input i JOIN by_uen u ON u.uen = i.uen
             UNION ALL
             SELECT i.ord, n.company_id FROM input i JOIN by_name n ON n.name_key = lower(i.name) WHERE i.uen IS NULL
+        ),
+        ids AS (
+            SELECT ord, company_id FROM written
+            UNION ALL
+            SELECT ord, company_id FROM fresh
         ),
         runs AS (
             INSERT INTO enrichment_runs (company_id, source, outcome, reason, duration_ms, started_at, tenant_id, job_id)
             SELECT ids.company_id, r.source, r.outcome, r.reason, r.duration_ms, r.started_at, @tenant_id, @job_id
             FROM unnest(@run_ord, @run_source, @run_outcome, @run_reason, @run_duration_ms, @run_started_at)
                  AS r(ord, source, outcome, reason, duration_ms, started_at)
-            JOIN ids ON ids.ord = r.ord
+            JOIN written ids ON ids.ord = r.ord
         ),
         scores AS (
             INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, scored_at)
@@ -93,7 +110,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         var upsert = new NpgsqlBatchCommand(UpsertSql);
-        AddParameters(upsert.Parameters, write);
+        AddParameters(upsert.Parameters, write, options.Value.RefreshAfter);
         batch.BatchCommands.Add(upsert);
         if (write.JobBatch is { } jobBatch)
         {
@@ -112,7 +129,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
         return ids;
     }
 
-    private static void AddParameters(NpgsqlParameterCollection p, CompanyWrite write)
+    private static void AddParameters(NpgsqlParameterCollection p, CompanyWrite write, TimeSpan refreshAfter)
     {
         var rows = write.Companies;
         T[] Map<T>(Func<ScoredCompany, T> selector) => rows.Select(selector).ToArray();
@@ -136,6 +153,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
         p.Add(Text("postal_code", Map(r => r.Company.PostalCode)));
         p.Add(new NpgsqlParameter<string[]>("enrichment_status", Map(r => r.Company.EnrichmentStatus)));
         p.Add(Text("enrichment_reason", Map(r => r.Company.EnrichmentReason)));
+        p.Add(new NpgsqlParameter<string[]>("source_hash", Map(r => r.Company.SourceHash())));
         p.Add(new NpgsqlParameter<short[]>("score", Map(r => (short)r.Score.Score)));
         p.Add(new NpgsqlParameter<string[]>("bucket", Map(r => r.Score.Bucket)));
         p.Add(new NpgsqlParameter<string[]>("rationale", Map(r => r.Score.Rationale)));
@@ -149,6 +167,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource) : ICompanySt
         p.Add(new NpgsqlParameter<DateTimeOffset[]>("run_started_at", runs.Select(r => r.StartedAt).ToArray()));
 
         p.Add(new NpgsqlParameter<string>("tenant_id", write.TenantId));
+        p.Add(new NpgsqlParameter<TimeSpan>("refresh_after", refreshAfter));
         p.Add(new NpgsqlParameter<long?>("job_id", write.JobBatch?.JobId) { NpgsqlDbType = NpgsqlDbType.Bigint });
     }
 

@@ -43,6 +43,10 @@ internal static class JobAssertions
         return value is DateTime start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : value as DateTimeOffset?;
     }
 
+    /// <summary>Waits until the job's reminder is gone: a job persists its terminal status first and unregisters its reminder right after.</summary>
+    public static Task WaitForNoReminderAsync(DatabaseFixture db, long jobId)
+        => Eventually.Until(() => ReminderStartAsync(db, jobId), r => r is null, TimeSpan.FromSeconds(10), $"job {jobId}'s reminder to be removed");
+
     /// <summary>Polls the job's grain until its status satisfies <paramref name="done"/>.</summary>
     public static Task<JobSnapshot> WaitForAsync(IStagingUpsertJobGrain job, Func<JobSnapshot, bool> done, string what, int seconds = 60)
         => Eventually.Until(job.GetStatusAsync, done, TimeSpan.FromSeconds(seconds), what);

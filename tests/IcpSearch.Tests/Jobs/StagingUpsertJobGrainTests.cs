@@ -58,7 +58,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, matched);
         var mirror = await JobAssertions.MirrorAsync(fixture, created.JobId);
         Assert.Equal(("done", matched, matched, (string?)null), mirror);
-        Assert.Null(await JobAssertions.ReminderStartAsync(fixture, created.JobId));
+        await JobAssertions.WaitForNoReminderAsync(fixture, created.JobId);
         Assert.Equal((long)done.Batches, await fixture.ScalarAsync<long>("SELECT count(*) FROM job_batches WHERE job_id = @id", ("id", created.JobId)));
     }
 
@@ -116,7 +116,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         Assert.Contains("only a queued job", runAgain.Message);
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, cancelled.Processed);
         Assert.Equal(("cancelled", cancelled.Processed, created.Total, (string?)null), await JobAssertions.MirrorAsync(fixture, created.JobId));
-        Assert.Null(await JobAssertions.ReminderStartAsync(fixture, created.JobId));
+        await JobAssertions.WaitForNoReminderAsync(fixture, created.JobId);
     }
 
     [Fact]

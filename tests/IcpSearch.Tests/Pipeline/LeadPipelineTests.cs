@@ -13,7 +13,7 @@ public sealed class LeadPipelineTests(RegistryFixture fixture) : IClassFixture<R
     private LeadPipeline CreatePipeline()
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        return new LeadPipeline([new RegistryFirmographicsProvider()], new NpgsqlCompanyStore(fixture.DataSource),
+        return new LeadPipeline([new RegistryFirmographicsProvider()], new NpgsqlCompanyStore(fixture.DataSource, Options.Create(new EnrichmentOptions())),
             Options.Create(new EnrichmentOptions()), new GrainInstruments(meters), TimeProvider.System, NullLogger<LeadPipeline>.Instance);
     }
 

@@ -34,8 +34,10 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
             ("uens", uens), ("codes", result.Codes.ToArray())));
         Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
         Assert.Equal(10L, await fixture.ScalarAsync<long>("SELECT count(*) FROM companies WHERE uen = ANY(@uens)", ("uens", uens)));
+        // Each company was enriched when it was written (by this search, or by another within the refresh window).
         Assert.Equal(10L, await fixture.ScalarAsync<long>(
-            "SELECT count(*) FROM enrichment_runs WHERE tenant_id = @t AND source = 'registry-firmographics' AND outcome = 'ok'", ("t", tenant)));
+            "SELECT count(DISTINCT company_id) FROM enrichment_runs WHERE company_id = ANY(@ids) AND source = 'registry-firmographics' AND outcome = 'ok'",
+            ("ids", result.Companies.Select(c => c.CompanyId).ToArray())));
         Assert.Equal(("queued", 0L, result.Scheduled, (string?)null), await Jobs.JobAssertions.MirrorAsync(fixture, result.JobId!.Value));
     }
 
@@ -46,8 +48,10 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         var tenant = NewTenant();
         var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
         var first = await grain.SearchAsync(new SearchRequest("construction"));
-        var seenBefore = await fixture.ScalarAsync<DateTime>("SELECT max(last_seen) FROM companies WHERE company_id = ANY(@ids)",
-            ("ids", first.Companies.Select(c => c.CompanyId).ToArray()));
+        var ids = first.Companies.Select(c => c.CompanyId).ToArray();
+        // Two minutes pass (last_seen has one-minute resolution: a company re-seen sooner is not rewritten).
+        await fixture.ScalarAsync<int>("UPDATE companies SET last_seen = last_seen - interval '2 minutes' WHERE company_id = ANY(@ids); SELECT 1", ("ids", ids));
+        var seenBefore = await fixture.ScalarAsync<DateTime>("SELECT max(last_seen) FROM companies WHERE company_id = ANY(@ids)", ("ids", ids));
 
         // Act
         var second = await grain.SearchAsync(new SearchRequest("Construction sector"));
@@ -65,6 +69,29 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         var live = await fixture.ScalarAsync<long>("SELECT count(*) FROM staging_acra_companies WHERE uen = ANY(@uens) AND live_rank = 0",
             ("uens", second.Companies.Select(c => c.Uen!).ToArray()));
         Assert.Equal(10, live);
+    }
+
+    [Fact]
+    public async Task SearchAsync_ShouldRescoreWithoutRewritingCompanies_WhenRepeatedWithinTheRefreshWindow()
+    {
+        // Arrange
+        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var other = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var first = await grain.SearchAsync(new SearchRequest("rice milling"));
+        var ids = first.Companies.Select(c => c.CompanyId).ToArray();
+        var updatedBefore = await fixture.ScalarAsync<DateTime>("SELECT max(updated_at) FROM companies WHERE company_id = ANY(@ids)", ("ids", ids));
+        var runsBefore = await fixture.ScalarAsync<long>("SELECT count(*) FROM enrichment_runs WHERE company_id = ANY(@ids)", ("ids", ids));
+
+        // Act: another tenant searches the same industry straight away.
+        var second = await other.SearchAsync(new SearchRequest("rice milling"));
+
+        // Assert: same companies, not rewritten, no new enrichment runs, but scored for the second tenant too.
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids, second.Companies.Select(c => c.CompanyId).ToArray());
+        Assert.Equal(updatedBefore, await fixture.ScalarAsync<DateTime>("SELECT max(updated_at) FROM companies WHERE company_id = ANY(@ids)", ("ids", ids)));
+        Assert.Equal(runsBefore, await fixture.ScalarAsync<long>("SELECT count(*) FROM enrichment_runs WHERE company_id = ANY(@ids)", ("ids", ids)));
+        Assert.Equal((long)ids.Length, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM lead_scores WHERE company_id = ANY(@ids) AND tenant_id = @t", ("ids", ids), ("t", other.GetPrimaryKeyString())));
     }
 
     [Fact]
