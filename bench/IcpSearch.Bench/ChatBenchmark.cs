@@ -72,7 +72,7 @@ public sealed class ChatBenchmark : IBenchmark
 
         // Warm-up: JIT, connection pools, plan caches and the resolver cache, as in a service that has been up a while.
         long matches = 0;
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 300; i++)
         {
             var warm = await PostChatAsync(http, message, $"warm-{i % concurrency}");
             matches = warm.Matches;

@@ -47,6 +47,13 @@ public static class GrainsServiceCollectionExtensions
             builder.ConnectionStringBuilder.ApplicationName ??= "icpsearch-silo";
             // The silo never leaves session state behind, so a pooled connection needs no DISCARD ALL round trip.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
+            // The same few statements run on every search and batch: prepare them once per connection instead of
+            // parsing and planning them each time (planning the pipeline's upsert cost more than running it).
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
+            }
             return builder.Build();
         });
 
