@@ -43,8 +43,10 @@ export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icp
 
 pids=()
 stop_all() {
+  # Ctrl-C also reaches a pipe reader (./run.sh | tee run.log): keep cleaning up even when nobody reads our output.
+  trap '' PIPE
   trap - INT TERM EXIT
-  log "stopping"
+  log "stopping" || true
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
   [ "${started_pg:-0}" = 1 ] && pg_stop "$pgdata"
