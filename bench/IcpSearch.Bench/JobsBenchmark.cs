@@ -178,6 +178,9 @@ public sealed class JobsBenchmark : IBenchmark
         finally
         {
             await host.StopAsync();
+            // The Orleans providers pool connections by connection string; the next round drops and re-creates
+            // this database, which would hand them dead connections.
+            NpgsqlConnection.ClearAllPools();
         }
     }
 

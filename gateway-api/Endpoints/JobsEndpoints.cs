@@ -146,8 +146,4 @@ public sealed record JobResponse(
     public static JobResponse From(JobSnapshot s) => new(
         s.JobId, s.JobType, s.Status.ToWire(), s.Processed, s.Total, s.Remaining, s.Batches, s.Error, s.ErrorCode,
         s.CreatedAt, s.StartedAt, s.EndedAt, s.NextRunAt, s.Terms);
-
-    public static JobResponse From(JobRow r) => new(
-        r.JobId, r.JobType, r.Status.ToWire(), r.Processed, r.Total, r.Remaining, r.Batches, r.Error, r.ErrorCode,
-        r.CreatedAt, r.StartedAt, r.EndedAt, r.NextRunAt, r.Terms);
 }

@@ -157,7 +157,6 @@ public static class Extensions
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
         app.MapOpenApi("/openapi/{documentName}.json");
-        _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         return app;
     }
 

@@ -10,5 +10,5 @@ public interface IJobQueryGrain : IGrainWithIntegerKey
 {
     /// <summary>Returns a tenant's jobs, newest first, one keyset page at a time.</summary>
     [Alias("ListAsync")]
-    Task<Page<JobRow>> ListAsync(JobsQueryRequest request);
+    Task<Page<JobSnapshot>> ListAsync(JobsQueryRequest request);
 }

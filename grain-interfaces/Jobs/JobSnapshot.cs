@@ -1,7 +1,7 @@
 namespace IcpSearch.GrainInterfaces.Jobs;
 
 /// <summary>
-/// A background job's progress as its grain knows it.
+/// A background job's progress: from its grain, or (in listings) from its row in <c>background_jobs</c>.
 /// </summary>
 /// <param name="JobId">Gets the job id.</param>
 /// <param name="JobType">Gets the job type, e.g. staging_upsert.</param>
@@ -17,7 +17,7 @@ namespace IcpSearch.GrainInterfaces.Jobs;
 /// <param name="EndedAt">Gets when the job reached a terminal status, or null.</param>
 /// <param name="NextRunAt">Gets when the next run is due, or null when none is.</param>
 /// <param name="Terms">Gets the terms the job came from.</param>
-/// <param name="Silo">Gets the silo hosting the job's grain.</param>
+/// <param name="Silo">Gets the silo hosting the job's grain, or null in listings read from the database.</param>
 [GenerateSerializer, Immutable, Alias("IcpSearch.JobSnapshot")]
 public sealed record JobSnapshot(
     long JobId,

@@ -94,8 +94,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
         var codes = resolved.Values.SelectMany(r => r.Codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var unresolved = terms.Where(t => resolved[t].Codes.Length == 0).ToList();
-        var headings = resolved.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)r.Value.Headings, StringComparer.Ordinal);
-        return new ResolvedIndustries(codes, unresolved, headings);
+        return new ResolvedIndustries(codes, unresolved);
     }
 
     private async Task<Dictionary<string, CachedTerm>> ResolveUncachedAsync(List<string> terms, DateTimeOffset expiresAt, CancellationToken cancellationToken)

@@ -5,8 +5,6 @@ namespace IcpSearch.Grains.Industries;
 /// </summary>
 /// <param name="Codes">The 5-digit codes every term resolved to, sorted.</param>
 /// <param name="UnresolvedTerms">The terms that resolved to no code.</param>
-/// <param name="Headings">The headings each term resolved to (section letters or code prefixes), per term.</param>
 public sealed record ResolvedIndustries(
     IReadOnlyList<string> Codes,
-    IReadOnlyList<string> UnresolvedTerms,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Headings);
+    IReadOnlyList<string> UnresolvedTerms);

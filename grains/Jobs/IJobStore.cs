@@ -18,7 +18,7 @@ public interface IJobStore
     Task UpdateStatusAsync(JobStatusUpdate update, CancellationToken cancellationToken = default);
 
     /// <summary>Returns a tenant's jobs, newest first.</summary>
-    Task<Page<JobRow>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default);
+    Task<Page<JobSnapshot>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Returns the ids of every queued or running job, for the recovery sweep.</summary>
     Task<IReadOnlyList<long>> ListOpenJobIdsAsync(CancellationToken cancellationToken = default);

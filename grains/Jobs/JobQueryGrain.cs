@@ -10,5 +10,5 @@ namespace IcpSearch.Grains.Jobs;
 public sealed class JobQueryGrain(IJobStore store) : Grain, IJobQueryGrain
 {
     /// <inheritdoc />
-    public Task<Page<JobRow>> ListAsync(JobsQueryRequest request) => store.ListAsync(request);
+    public Task<Page<JobSnapshot>> ListAsync(JobsQueryRequest request) => store.ListAsync(request);
 }

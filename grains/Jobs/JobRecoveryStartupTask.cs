@@ -9,9 +9,9 @@ namespace IcpSearch.Grains.Jobs;
 public sealed partial class JobRecoveryStartupTask(IJobStore jobs, IGrainFactory grains, ILogger<JobRecoveryStartupTask> logger) : IStartupTask
 {
     /// <inheritdoc />
-    public async Task Execute(CancellationToken cancellationToken)
+    public Task Execute(CancellationToken cancellationToken)
     {
-        // Run in the background: grain calls during silo start-up would wait for the silo to become active.
+        // In the background: grain calls made during silo start-up would wait for the silo to become active.
         _ = Task.Run(async () =>
         {
             try
@@ -29,7 +29,7 @@ public sealed partial class JobRecoveryStartupTask(IJobStore jobs, IGrainFactory
                 LogSweepFailed(logger, ex);
             }
         }, cancellationToken);
-        await Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 320, EventName = "job_recovery_sweep", Level = LogLevel.Information,

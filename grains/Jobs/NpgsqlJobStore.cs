@@ -107,7 +107,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
     }
 
     /// <inheritdoc />
-    public async Task<Page<JobRow>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default)
+    public async Task<Page<JobSnapshot>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, PageLimits.Max);
@@ -123,14 +123,14 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         command.Parameters.AddWithValue("after", request.AfterJobId ?? long.MaxValue);
         command.Parameters.AddWithValue("limit", request.Limit + 1);
 
-        var rows = new List<JobRow>(request.Limit + 1);
+        var rows = new List<JobSnapshot>(request.Limit + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json);
-            rows.Add(new JobRow(
+            rows.Add(new JobSnapshot(
                 JobId: reader.GetInt64(0),
                 JobType: reader.GetString(2),
+                TenantId: reader.GetString(1),
                 Status: ParseStatus(reader.GetString(3)),
                 Processed: reader.GetInt64(4),
                 Total: reader.GetInt64(5),
@@ -141,7 +141,8 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
                 StartedAt: reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
                 EndedAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
                 NextRunAt: reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-                Terms: spec?.Terms ?? []));
+                Terms: JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json)?.Terms ?? [],
+                Silo: null));
         }
 
         var hasMore = rows.Count > request.Limit;
@@ -150,7 +151,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             rows.RemoveAt(rows.Count - 1);
         }
 
-        return new Page<JobRow>(rows, hasMore ? rows[^1].JobId.ToString(CultureInfo.InvariantCulture) : null);
+        return new Page<JobSnapshot>(rows, hasMore ? rows[^1].JobId.ToString(CultureInfo.InvariantCulture) : null);
     }
 
     /// <inheritdoc />

@@ -91,6 +91,7 @@ public static class Extensions
         app.MapMetrics("/metrics");
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/", () => Results.Redirect("/dashboard/"));
+        // Create the meter now, so /metrics lists the instruments before the first search or batch records anything.
         _ = app.Services.GetRequiredService<GrainInstruments>();
         return app;
     }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace IcpSearch.Gateway.Extensions;
+namespace IcpSearch.ServiceDefaults;
 
 /// <summary>
-/// Healthy while the gateway itself reaches the database.
+/// Healthy while this host reaches the database (a trivial query on its data source).
 /// </summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
