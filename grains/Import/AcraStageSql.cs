@@ -70,14 +70,11 @@ public static class AcraStageSql
     }
 
     /// <summary>
-    /// The merge into an empty, locked staging table: every staged row is new (UENs are unique within a file), so a
-    /// plain insert does it, with no primary key needed to arbitrate conflicts. Rows affected = rows inserted.
+    /// The binary COPY straight into an empty, locked staging table: every row is new (UENs are unique within a file),
+    /// so there is nothing to merge; <c>source_file</c> follows the file's columns and <c>imported_at</c> takes its default.
     /// </summary>
-    public static string InsertAll(IReadOnlyList<int> present)
-    {
-        var names = string.Join(", ", present.Select(Name));
-        return $"INSERT INTO staging_acra_companies ({names}, source_file, imported_at) SELECT {names}, @source_file, now() FROM {StageTable}";
-    }
+    public static string CopyIntoStaging(IReadOnlyList<int> present)
+        => $"COPY staging_acra_companies ({string.Join(", ", present.Select(Name))}, source_file) FROM STDIN (FORMAT BINARY)";
 
     private static string Name(int column) => AcraColumns.All[column].Name;
 
