@@ -22,10 +22,6 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
     // A one-off index build sorts in memory instead of spilling to disk; SET LOCAL ends with the transaction.
     private const string IndexBuildMemory = "SET LOCAL maintenance_work_mem = '512MB'";
 
-    // ACRA rows take 150-250 bytes; dividing the file size by less overestimates the row count, so a file near the
-    // rebuild threshold rebuilds rather than maintaining every index row by row.
-    private const long MinBytesPerRow = 64;
-
     /// <summary>Imports one file; rejects go to <see cref="AcraRejectWriter.PathFor"/> next to it unless <paramref name="options"/> says otherwise.</summary>
     /// <exception cref="ImportFailedException">The file cannot be imported (missing columns, too many rejects); nothing was written.</exception>
     public async Task<AcraImportResult> ImportFileAsync(
@@ -64,14 +60,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Decided before reading: into an empty staging table there is nothing to merge, so rows are copied straight
-        // in; a large file (judged by its size, before any row is read) also gets its indexes rebuilt afterwards.
-        await ExecuteAsync(connection, AcraStageSql.Lock, cancellationToken);
-        var empty = (bool)(await ScalarAsync(connection, AcraStageSql.IsEmpty, cancellationToken))!;
-        var rebuild = empty && options.RebuildIndexesFromRows > 0 && totalBytes / MinBytesPerRow >= options.RebuildIndexesFromRows;
-        var indexes = rebuild ? await DropIndexesAsync(connection, cancellationToken) : [];
-
-        var read = ReadIntoStage(connection, csv, source, totalBytes, options, rejects, progress, clock, direct: empty, cancellationToken);
+        var read = ReadIntoStage(connection, csv, source, totalBytes, options, rejects, progress, clock, cancellationToken);
         var rejectedCount = read.Rejected;
         if (rejectedCount > read.RowsRead * options.MaxRejectShare)
         {
@@ -83,11 +72,16 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
 
         Report(progress, source, AcraImportPhase.Merging, read, totalBytes, clock);
+        await ExecuteAsync(connection, AcraStageSql.Lock, cancellationToken);
+        var empty = (bool)(await ScalarAsync(connection, AcraStageSql.IsEmpty, cancellationToken))!;
+        var rebuild = empty && options.RebuildIndexesFromRows > 0 && read.Staged >= options.RebuildIndexesFromRows;
+        var indexes = rebuild ? await DropIndexesAsync(connection, cancellationToken) : [];
+
         long inserted, updated;
         if (empty)
         {
-            // Copied straight into staging; UENs are unique within a file, so every row is new.
-            (inserted, updated) = (read.Staged, 0);
+            inserted = await ExecuteAsync(connection, AcraStageSql.InsertAll(read.Present), cancellationToken, ("source_file", source));
+            updated = 0;
         }
         else
         {
@@ -134,7 +128,6 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         AcraRejectWriter rejects,
         IProgress<AcraImportProgress>? progress,
         Stopwatch clock,
-        bool direct,
         CancellationToken cancellationToken)
     {
         var outcome = new ReadOutcome(options.RejectsKept);
@@ -174,9 +167,8 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
 
         outcome.Present = Enumerable.Range(0, AcraColumns.All.Count).Where(map.Has).ToArray();
-        if (!direct)
+        using (var create = new NpgsqlCommand(AcraStageSql.CreateStage(outcome.Present), connection))
         {
-            using var create = new NpgsqlCommand(AcraStageSql.CreateStage(outcome.Present), connection);
             create.ExecuteNonQuery();
         }
 
@@ -188,8 +180,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         var counts = new int?[AcraColumns.All.Count];
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        using var importer = connection.BeginBinaryImport(direct ? AcraStageSql.CopyIntoStaging(present) : AcraStageSql.Copy(present));
-        var sourceFile = direct ? source : null;
+        using var importer = connection.BeginBinaryImport(AcraStageSql.Copy(present));
         while (NextRecord(reader, source, malformed, outcome, rejects))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -211,7 +202,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
             }
             else
             {
-                WriteRow(importer, present, kinds, texts, dates, counts, sourceFile);
+                WriteRow(importer, present, kinds, texts, dates, counts);
                 outcome.Staged++;
             }
 
@@ -326,7 +317,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         return null;
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter importer, int[] present, AcraColumnKind[] kinds, string?[] texts, DateOnly?[] dates, int?[] counts, string? sourceFile)
+    private static void WriteRow(NpgsqlBinaryImporter importer, int[] present, AcraColumnKind[] kinds, string?[] texts, DateOnly?[] dates, int?[] counts)
     {
         importer.StartRow();
         for (var i = 0; i < present.Length; i++)
@@ -355,11 +346,6 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
 
                     break;
             }
-        }
-
-        if (sourceFile is not null)
-        {
-            importer.Write(sourceFile, NpgsqlDbType.Text);
         }
     }
 

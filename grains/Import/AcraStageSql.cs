@@ -70,11 +70,14 @@ public static class AcraStageSql
     }
 
     /// <summary>
-    /// The binary COPY straight into an empty, locked staging table: every row is new (UENs are unique within a file),
-    /// so there is nothing to merge; <c>source_file</c> follows the file's columns and <c>imported_at</c> takes its default.
+    /// The merge into an empty, locked staging table: every staged row is new (UENs are unique within a file), so a
+    /// plain insert does it, with no primary key needed to arbitrate conflicts. Rows affected = rows inserted.
     /// </summary>
-    public static string CopyIntoStaging(IReadOnlyList<int> present)
-        => $"COPY staging_acra_companies ({string.Join(", ", present.Select(Name))}, source_file) FROM STDIN (FORMAT BINARY)";
+    public static string InsertAll(IReadOnlyList<int> present)
+    {
+        var names = string.Join(", ", present.Select(Name));
+        return $"INSERT INTO staging_acra_companies ({names}, source_file, imported_at) SELECT {names}, @source_file, now() FROM {StageTable}";
+    }
 
     private static string Name(int column) => AcraColumns.All[column].Name;
 
