@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/pg.sh
+source scripts/lib/tools.sh
 
 log() { printf '\033[32m[run]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[run] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -24,6 +25,7 @@ for p in "$SILO_HTTP_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$SILO_GATEWAY_PORT"; do
 done
 
 pg_ensure_installed
+ensure_curl
 pgdata="$root/.data/pg"
 if [ ! -f "$pgdata/PG_VERSION" ]; then
   log "creating the project PostgreSQL cluster in .data/pg"
@@ -55,6 +57,7 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 if [ -f gateway-api/web/package.json ]; then
+  ensure_node
   log "building the web console (npm ci, vite build)"
   (cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 fi

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/pg.sh
+source scripts/lib/tools.sh
 
 log() { printf '\033[32m[test]\033[0m %s\n' "$*" >&2; }
 
@@ -24,7 +25,7 @@ log "building (Release)"
 dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
 
 # --- web console (gateway-api/web -> gateway-api/wwwroot), served by the gateway in the browser tests below ---
-command -v npm >/dev/null || { echo "test.sh: Node.js and npm are required to build the web console" >&2; exit 1; }
+ensure_node
 log "building the web console (npm ci, vite build)"
 (cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
 # --- end web console ---

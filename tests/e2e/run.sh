@@ -8,6 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 source "$root/scripts/lib/pg.sh"
+source "$root/scripts/lib/tools.sh"
 
 log() { printf '\033[35m[e2e]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[e2e] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -23,8 +24,8 @@ CHROMIUM=${E2E_CHROMIUM:-/usr/bin/chromium}
 [ -n "${ICPSEARCH_TEST_PG:-}" ] || die "ICPSEARCH_TEST_PG is not set. Set it to an admin connection string, e.g.
   export ICPSEARCH_TEST_PG=\"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\" (./test.sh sets it for its throwaway cluster)."
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is required"
-command -v node >/dev/null || die "Node.js (node, npm) is required"
-command -v curl >/dev/null || die "curl is required"
+ensure_node
+ensure_curl
 
 silo_dll="$root/silo/bin/Release/net10.0/IcpSearch.Silo.dll"
 gateway_dll="$root/gateway-api/bin/Release/net10.0/IcpSearch.Gateway.dll"
@@ -32,8 +33,7 @@ gateway_dll="$root/gateway-api/bin/Release/net10.0/IcpSearch.Gateway.dll"
 
 if [ ! -x "$CHROMIUM" ]; then
   log "$CHROMIUM is missing; installing Debian's chromium with apt"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed"
+  apt_install chromium
   [ -x "$CHROMIUM" ] || die "chromium is still missing at $CHROMIUM"
 fi
 
