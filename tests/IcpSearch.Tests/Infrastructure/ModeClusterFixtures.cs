@@ -22,6 +22,12 @@ public sealed class OffModeFixture : ModeClusterFixture
     protected override void Configure(IDictionary<string, string?> settings) => settings["SearchOptions:Mode"] = "off";
 }
 
+/// <summary><c>JOBS_RUN_IMMEDIATELY=true</c>.</summary>
+public sealed class RunImmediatelyFixture : ModeClusterFixture
+{
+    protected override void Configure(IDictionary<string, string?> settings) => settings["StagingUpsertJobOptions:RunImmediately"] = "true";
+}
+
 /// <summary><c>UPSERT_SYNC_LIMIT=0</c>.</summary>
 public sealed class NoSyncFixture : ModeClusterFixture
 {

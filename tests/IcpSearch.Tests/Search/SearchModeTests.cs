@@ -68,6 +68,29 @@ public sealed class OffModeTests(OffModeFixture fixture)
     }
 }
 
+[CollectionDefinition(Name)]
+public sealed class RunImmediatelyCollection : ICollectionFixture<RunImmediatelyFixture>
+{
+    public const string Name = "run immediately";
+}
+
+[Collection(RunImmediatelyCollection.Name)]
+public sealed class RunImmediatelyTests(RunImmediatelyFixture fixture)
+{
+    [Fact]
+    public async Task EnqueueStagingUpsertAsync_ShouldRunWithoutWaitingForTheWindow_WhenJobsRunImmediately()
+    {
+        // Act
+        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>("immediate").EnqueueStagingUpsertAsync(["construction"]);
+        var mirror = await Eventually.Until(() => Jobs.JobAssertions.MirrorAsync(fixture, created.JobId), m => m.Status == "done",
+            TimeSpan.FromSeconds(60), "the job to run at once");
+
+        // Assert
+        Assert.True(created.Total > 0);
+        Assert.Equal(created.Total, mirror.Processed);
+    }
+}
+
 [Collection(NoSyncCollection.Name)]
 public sealed class NoSyncTests(NoSyncFixture fixture)
 {
