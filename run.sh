@@ -24,37 +24,41 @@ for p in "$SILO_HTTP_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$SILO_GATEWAY_PORT"; do
   port_busy "$p" && die "port $p is already in use (set SILO_HTTP_PORT, GATEWAY_PORT, SILO_PORT or SILO_GATEWAY_PORT)"
 done
 
-pg_ensure_installed
-ensure_curl
-pgdata="$root/.data/pg"
-if [ ! -f "$pgdata/PG_VERSION" ]; then
-  log "creating the project PostgreSQL cluster in .data/pg"
-  mkdir -p "$root/.data"
-  pg_init "$pgdata"
-fi
-if ! port_busy "$PG_PORT"; then
-  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  pg_start "$pgdata" "$PG_PORT"
-  started_pg=1
-else
-  log "PostgreSQL already listening on $PG_PORT; using it"
-  started_pg=0
-fi
-pg_ensure_database "$PG_PORT" icpsearch
-export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icpsearch"
-
 pids=()
+started_pg=0
+# stop_all [STATUS]: stops what this script started and exits with STATUS (default: the status that led here).
 stop_all() {
+  local status=${1:-$?}
   # Ctrl-C also reaches a pipe reader (./run.sh | tee run.log): keep cleaning up even when nobody reads our output.
   trap '' PIPE
   trap - INT TERM EXIT
   log "stopping" || true
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
-  [ "${started_pg:-0}" = 1 ] && pg_stop "$pgdata"
-  exit 0
+  if [ "$started_pg" = 1 ]; then pg_stop "$pgdata"; fi
+  exit "$status"
 }
-trap stop_all INT TERM EXIT
+# Armed before PostgreSQL starts, so a failure anywhere after that still stops it.
+trap 'stop_all 130' INT
+trap 'stop_all 143' TERM
+trap 'stop_all' EXIT
+
+pg_ensure_installed
+ensure_curl
+pgdata=$(pg_data_dir "$root/.data/pg")
+if [ ! -f "$pgdata/PG_VERSION" ]; then
+  log "creating the project PostgreSQL cluster in $pgdata"
+  pg_init "$pgdata"
+fi
+if ! port_busy "$PG_PORT"; then
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  started_pg=1
+  pg_start "$pgdata" "$PG_PORT"
+else
+  log "PostgreSQL already listening on $PG_PORT; using it"
+fi
+pg_ensure_database "$PG_PORT" icpsearch
+export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icpsearch"
 
 if [ -f gateway-api/web/package.json ]; then
   ensure_node
@@ -76,9 +80,13 @@ mkdir -p "$root/.data/logs"
 log "starting the silo (logs: .data/logs/silo.log)"
 (cd silo && SILO_HTTP_PORT=$SILO_HTTP_PORT MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$root/.data/logs/silo.log" 2>&1 &
 pids+=($!)
-log "starting the gateway (logs: .data/logs/gateway.log)"
-(cd gateway-api && ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} GATEWAY_PORT=$GATEWAY_PORT \
-  DEFAULT_TENANT=${DEFAULT_TENANT:-demo} exec dotnet "$gateway_dll") >"$root/.data/logs/gateway.log" 2>&1 &
+gateway_env=${ASPNETCORE_ENVIRONMENT:-Development}
+# The demo tenant is a development convenience; any other environment refuses DEFAULT_TENANT, so leave it unset there.
+default_tenant=${DEFAULT_TENANT:-}
+if [ "$gateway_env" = Development ]; then default_tenant=${default_tenant:-demo}; fi
+log "starting the gateway ($gateway_env; logs: .data/logs/gateway.log)"
+(cd gateway-api && ASPNETCORE_ENVIRONMENT=$gateway_env GATEWAY_PORT=$GATEWAY_PORT DEFAULT_TENANT=$default_tenant \
+  exec dotnet "$gateway_dll") >"$root/.data/logs/gateway.log" 2>&1 &
 pids+=($!)
 
 log "waiting for the gateway to report healthy"
@@ -102,3 +110,4 @@ cat <<INFO
 INFO
 wait -n "${pids[@]}" || true
 log "a process exited; see .data/logs/"
+exit 1

@@ -1,4 +1,25 @@
 -- no-transaction: lookup indexes, built CONCURRENTLY so applying them to a live registry never blocks writers.
+-- A CONCURRENTLY build that fails (or is interrupted) leaves an invalid index behind, and "IF NOT EXISTS" would then
+-- skip it forever: drop any invalid one of ours first, so re-running this script after a failure heals.
+DO $$
+DECLARE
+    broken text;
+BEGIN
+    FOR broken IN
+        SELECT c.relname
+        FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE NOT i.indisvalid
+          AND c.relnamespace = current_schema()::regnamespace
+          AND c.relname IN ('idx_companies_industry_norm_lower', 'idx_companies_name_lower', 'idx_companies_website_domain',
+                            'idx_lead_scores_score_id', 'idx_staging_primary_ssic', 'idx_staging_secondary_ssic',
+                            'idx_staging_match_order')
+    LOOP
+        EXECUTE format('DROP INDEX %I', broken);
+    END LOOP;
+END
+$$;
+;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_companies_industry_norm_lower ON companies (lower(industry_norm));
 ;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_companies_name_lower ON companies (lower(name) text_pattern_ops);

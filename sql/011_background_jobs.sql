@@ -5,12 +5,12 @@ CREATE TABLE background_jobs (
     job_type     text NOT NULL,
     status       text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'error', 'cancelled')),
     params       jsonb NOT NULL,
-    -- Hash of the normalised work (codes, patterns, start cursor) so identical requests share one open job.
+    -- Hash of the normalised work (terms, codes, rows the search already handled) so identical requests share one open job.
     params_key   text NOT NULL,
     processed    bigint NOT NULL DEFAULT 0,
     total        bigint NOT NULL DEFAULT 0,
     batches      integer NOT NULL DEFAULT 0,
-    cursor_rank  smallint NULL,
+    -- UEN of the last committed row: jobs walk their rows in UEN order.
     cursor_uen   text COLLATE "C" NULL,
     error        text NULL,
     error_code   text NULL,
@@ -32,7 +32,8 @@ CREATE TABLE job_batches (
     tenant_id    text NOT NULL,
     rows         integer NOT NULL,
     duration_ms  real NOT NULL,
-    finished_at  timestamptz NOT NULL DEFAULT now(),
+    -- clock_timestamp(): a batch's commit time, not its transaction's start, so rows/min windows stay exact.
+    finished_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (job_id, batch_no)
 );
 

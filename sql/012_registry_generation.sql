@@ -9,14 +9,29 @@ INSERT INTO registry_generation (id, generation) VALUES (1, 1);
 
 CREATE FUNCTION bump_registry_generation() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE registry_generation SET generation = generation + 1, changed_at = now() WHERE id = 1;
+    -- TRUNCATE has no transition table; any other statement counts only if it changed a row, so a re-import of an
+    -- unchanged file keeps every cached count.
+    IF TG_OP = 'TRUNCATE' THEN
+        UPDATE registry_generation SET generation = generation + 1, changed_at = now() WHERE id = 1;
+    ELSIF EXISTS (SELECT 1 FROM changed_rows) THEN
+        UPDATE registry_generation SET generation = generation + 1, changed_at = now() WHERE id = 1;
+    END IF;
     RETURN NULL;
 END
 $$;
 
--- Statement-level: an import of a million rows bumps it once, and no writer of the registry can forget to.
-CREATE TRIGGER staging_changes_bump_generation
-    AFTER INSERT OR UPDATE OR DELETE ON staging_acra_companies
+-- Statement-level: an import of a million rows bumps it once, and no writer of the registry can forget to. One
+-- trigger per event, because a trigger with a transition table may have only one.
+CREATE TRIGGER staging_insert_bumps_generation
+    AFTER INSERT ON staging_acra_companies REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_registry_generation();
+
+CREATE TRIGGER staging_update_bumps_generation
+    AFTER UPDATE ON staging_acra_companies REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_registry_generation();
+
+CREATE TRIGGER staging_delete_bumps_generation
+    AFTER DELETE ON staging_acra_companies REFERENCING OLD TABLE AS changed_rows
     FOR EACH STATEMENT EXECUTE FUNCTION bump_registry_generation();
 
 CREATE TRIGGER staging_truncate_bumps_generation

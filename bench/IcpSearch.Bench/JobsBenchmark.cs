@@ -10,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace IcpSearch.Bench;
 
@@ -141,8 +140,8 @@ public sealed class JobsBenchmark : IBenchmark
             }
 
             var store = host.Services.GetRequiredService<IJobStore>();
-            var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes), null, 0, "bench");
-            var (jobId, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec));
+            var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes), [], 0, "bench");
+            var (jobId, _, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec));
             var job = grains.GetGrain<IStagingUpsertJobGrain>(jobId);
             await job.ScheduleAsync(spec);
 

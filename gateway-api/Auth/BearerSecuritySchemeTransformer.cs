@@ -29,7 +29,8 @@ public sealed class BearerSecuritySchemeTransformer(IOptions<AuthOptions> auth) 
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = $"A JWT whose tenant_id claim names the tenant. Without tenant_id, {TenantResolutionMiddleware.HeaderName} names it " +
-                "(and must be one of the tenants claim when present). A header contradicting tenant_id is a 403 tenant_mismatch.",
+                "(and must be one of the tenants claim when present). A header contradicting tenant_id is a 403 tenant_mismatch. " +
+                "With REQUIRE_TENANT_CLAIM=true, a token without tenant_id or tenants is a 403.",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });

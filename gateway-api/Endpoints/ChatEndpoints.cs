@@ -35,31 +35,7 @@ public static class ChatEndpoints
             return Problems.Invalid("message", $"message has {request.Message.Length} characters; at most {MaxMessageLength} are allowed.");
         }
 
-        var result = await services.Cluster.GetGrain<ITenantSearchGrain>(services.Tenant.TenantId).SearchAsync(new SearchRequest(request.Message));
+        var result = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId).SearchAsync(new SearchRequest(request.Message));
         return TypedResults.Ok(ChatResponse.From(result));
     }
-}
-
-/// <summary>A chat message.</summary>
-/// <param name="Message">The message, 1 to 4,000 characters.</param>
-public sealed record ChatRequest(string? Message);
-
-/// <summary>The answer to a chat message.</summary>
-public sealed record ChatResponse(
-    string Notice,
-    IReadOnlyList<string> Terms,
-    int CodesMatched,
-    IReadOnlyList<SearchCompany> Companies,
-    long TotalMatches,
-    int SyncCount,
-    long Scheduled,
-    long? JobId,
-    bool JobReused,
-    string Mode,
-    string MatchedBy,
-    IReadOnlyList<string> PreviewNames)
-{
-    public static ChatResponse From(SearchResult r) => new(
-        r.Notice, r.Terms, r.Codes.Count, r.Companies, r.TotalMatches, r.Companies.Count, r.Scheduled, r.JobId, r.JobReused,
-        r.Mode, r.MatchedBy, r.PreviewNames);
 }

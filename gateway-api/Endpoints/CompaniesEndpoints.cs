@@ -4,7 +4,8 @@ using IcpSearch.GrainInterfaces.Leads;
 namespace IcpSearch.Gateway.Endpoints;
 
 /// <summary>
-/// Finds companies by exact name or website domain, with this tenant's score (never another tenant's).
+/// Finds this tenant's scored companies by exact name or website domain. Companies nobody in this tenant scored are
+/// never listed: the shared companies table would otherwise reveal what other tenants searched for.
 /// </summary>
 public static class CompaniesEndpoints
 {
@@ -15,7 +16,7 @@ public static class CompaniesEndpoints
     {
         var group = app.MapGroup("/companies").WithTags("Leads");
         group.MapGet("/", FindAsync).WithName("FindCompanies")
-            .WithSummary("Finds companies by exact name (case-insensitive) or website domain; give exactly one of name or domain.")
+            .WithSummary("Finds this tenant's scored companies by exact name (case-insensitive) or website domain; give exactly one of name or domain.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
@@ -39,13 +40,4 @@ public static class CompaniesEndpoints
             .LookupAsync(new CompanyLookupRequest(services.Tenant.TenantId, hasName ? value : null, hasName ? null : value));
         return TypedResults.Ok(new CompanyList(matches.Select(CompanyItem.From).ToList()));
     }
-}
-
-/// <summary>Companies found.</summary>
-public sealed record CompanyList(IReadOnlyList<CompanyItem> Items);
-
-/// <summary>A company and this tenant's score, when it has one.</summary>
-public sealed record CompanyItem(long CompanyId, string? Uen, string Name, string? Industry, string? WebsiteDomain, int? Score, string? Bucket)
-{
-    public static CompanyItem From(CompanyMatch m) => new(m.CompanyId, m.Uen, m.Name, m.Industry, m.WebsiteDomain, m.Score, m.Bucket);
 }

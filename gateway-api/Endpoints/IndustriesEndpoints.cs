@@ -51,12 +51,3 @@ public static class IndustriesEndpoints
         return TypedResults.Ok(new IndustrySuggestions(suggestions.Select(s => new IndustryItem(s.Code, s.Title, s.Level)).ToList()));
     }
 }
-
-/// <summary>Suggested headings.</summary>
-public sealed record IndustrySuggestions(IReadOnlyList<IndustryItem> Items);
-
-/// <summary>An SSIC heading.</summary>
-/// <param name="Code">The section letter or SSIC code.</param>
-/// <param name="Title">The title.</param>
-/// <param name="Level">section, division, group, class or code.</param>
-public sealed record IndustryItem(string Code, string Title, string Level);

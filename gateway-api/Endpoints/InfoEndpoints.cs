@@ -25,12 +25,3 @@ public static class InfoEndpoints
             new AuthInfo(auth.Value.Enabled, auth.Value.Mode ?? AuthOptions.JwtMode, tenants.Value.DefaultTenant)));
     }
 }
-
-/// <summary>What the service is.</summary>
-public sealed record InfoResponse(string Service, string Version, string Environment, int ChatDebounceMs, AuthInfo Auth);
-
-/// <summary>How callers authenticate.</summary>
-/// <param name="Enabled">Whether a bearer token is required.</param>
-/// <param name="Mode">jwt or off (development only).</param>
-/// <param name="DefaultTenant">The tenant used when a request names none (development only), or null.</param>
-public sealed record AuthInfo(bool Enabled, string Mode, string? DefaultTenant);

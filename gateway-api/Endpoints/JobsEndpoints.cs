@@ -11,12 +11,6 @@ namespace IcpSearch.Gateway.Endpoints;
 /// </summary>
 public static class JobsEndpoints
 {
-    /// <summary>The most terms one job request may carry.</summary>
-    public const int MaxTerms = 20;
-
-    /// <summary>The longest term.</summary>
-    public const int MaxTermLength = 100;
-
     public static RouteGroupBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/jobs").WithTags("Jobs");
@@ -37,26 +31,10 @@ public static class JobsEndpoints
     public static async Task<Results<Accepted<JobCreated>, ProblemHttpResult>> CreateStagingUpsertAsync(
         StagingUpsertRequest request, [AsParameters] GatewayServices services)
     {
-        if (request.Terms is null || request.Terms.Count == 0)
-        {
-            return Problems.Invalid("terms", "terms must be a non-empty array of strings.");
-        }
-
-        if (request.Terms.Count > MaxTerms)
-        {
-            return Problems.Invalid("terms", $"terms has {request.Terms.Count} items; at most {MaxTerms} are allowed.");
-        }
-
-        for (var i = 0; i < request.Terms.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(request.Terms[i]) || request.Terms[i]!.Length > MaxTermLength)
-            {
-                return Problems.Invalid($"terms[{i}]", $"terms[{i}] must be a non-empty string of at most {MaxTermLength} characters.");
-            }
-        }
-
-        var result = await services.Cluster.GetGrain<ITenantSearchGrain>(services.Tenant.TenantId)
-            .EnqueueStagingUpsertAsync(request.Terms.Select(t => t!).ToList());
+        // The grain validates the terms (count, length, letters) and names the offending field; its
+        // InvalidSearchException becomes the 400, so the rules live in one place.
+        var result = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId)
+            .EnqueueStagingUpsertAsync(request.Terms?.Select(t => t ?? "").ToList() ?? []);
         return TypedResults.Accepted($"/jobs/{result.JobId}", new JobCreated(result.JobId, result.Reused, result.Total));
     }
 
@@ -112,38 +90,4 @@ public static class JobsEndpoints
             return Problems.NotFound(ProblemCodes.JobNotFound, $"Job {jobId} does not exist.");
         }
     }
-}
-
-/// <summary>A request to schedule a staging upsert job.</summary>
-/// <param name="Terms">1 to 20 industry terms of 1 to 100 characters.</param>
-public sealed record StagingUpsertRequest(IReadOnlyList<string?>? Terms);
-
-/// <summary>The job a request created (or reused).</summary>
-public sealed record JobCreated(long JobId, bool Reused, long Total);
-
-/// <summary>One page of jobs.</summary>
-public sealed record JobPage(
-    IReadOnlyList<JobResponse> Items,
-    [property: System.Text.Json.Serialization.JsonPropertyName("nextCursor")] string? NextCursor);
-
-/// <summary>A job's progress.</summary>
-public sealed record JobResponse(
-    long JobId,
-    string JobType,
-    string Status,
-    long Processed,
-    long Total,
-    long Remaining,
-    int Batches,
-    string? Error,
-    string? ErrorCode,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? EndedAt,
-    DateTimeOffset? NextRunAt,
-    IReadOnlyList<string> Terms)
-{
-    public static JobResponse From(JobSnapshot s) => new(
-        s.JobId, s.JobType, s.Status.ToWire(), s.Processed, s.Total, s.Remaining, s.Batches, s.Error, s.ErrorCode,
-        s.CreatedAt, s.StartedAt, s.EndedAt, s.NextRunAt, s.Terms);
 }

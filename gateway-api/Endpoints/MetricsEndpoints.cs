@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using IcpSearch.Gateway.Diagnostics;
 using IcpSearch.Gateway.Errors;
@@ -79,36 +78,3 @@ public static partial class MetricsEndpoints
     [GeneratedRegex("^[a-z0-9_/-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoutePattern();
 }
-
-/// <summary>A client-measured time to first byte.</summary>
-/// <param name="Ms">Milliseconds, greater than 0 and less than 600,000.</param>
-/// <param name="Route">What was measured, e.g. "chat": 1-64 characters of a-z, 0-9, '_', '/' or '-'.</param>
-public sealed record TtfbReport(double? Ms, string? Route);
-
-/// <summary>The console's metrics.</summary>
-public sealed record MetricsResponse(
-    double RowsPerMinute,
-    [property: JsonPropertyName("job_duration_p95_ms")] double? JobDurationP95Ms,
-    [property: JsonPropertyName("chat_ttfb_p95_ms")] ChatTtfb ChatTtfbP95Ms,
-    long JobsProcessed,
-    long RowsProcessedTotal,
-    long LeadScoresTotal,
-    JobsByStatus JobsByStatus,
-    long QueueDepth,
-    int WindowMinutes,
-    MetricsSeries Series);
-
-/// <summary>Chat TTFB p95 in milliseconds over the window, as measured by the server and as reported by clients; null without samples.</summary>
-public sealed record ChatTtfb(double? Server, double? Client);
-
-/// <summary>Jobs in each status.</summary>
-public sealed record JobsByStatus(long Queued, long Running, long Done, long Error, long Cancelled);
-
-/// <summary>Per-minute series over the window, oldest first.</summary>
-public sealed record MetricsSeries(
-    IReadOnlyList<MetricPoint> RowsPerMinute,
-    [property: JsonPropertyName("chat_ttfb_p95_server_ms")] IReadOnlyList<MetricPoint> ChatTtfbP95ServerMs,
-    [property: JsonPropertyName("chat_ttfb_p95_client_ms")] IReadOnlyList<MetricPoint> ChatTtfbP95ClientMs);
-
-/// <summary>One point of a series: the minute it starts and its value (null when the minute had no samples).</summary>
-public sealed record MetricPoint(DateTimeOffset At, double? Value);

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using IcpSearch.Gateway.Errors;
-using IcpSearch.GrainInterfaces.Common;
 using IcpSearch.GrainInterfaces.Leads;
 
 namespace IcpSearch.Gateway.Endpoints;
@@ -44,35 +41,4 @@ public static class ScoresEndpoints
         return new CsvExportResult("scores.csv",
             (cursor, _) => grain.GetLatestScoresAsync(new LeadPageRequest(tenant, CsvExportResult.ChunkSize, cursor)));
     }
-}
-
-/// <summary>One keyset page of leads.</summary>
-/// <param name="Items">The leads of this page, at most the limit.</param>
-/// <param name="NextCursor">The cursor of the next page ("score:company_id"), or null on the last page.</param>
-public sealed record LeadPage(IReadOnlyList<LeadItem> Items, [property: JsonPropertyName("nextCursor")] string? NextCursor)
-{
-    public static LeadPage From(Page<LeadRow> page) => new(page.Items.Select(LeadItem.From).ToList(), page.NextCursor);
-}
-
-/// <summary>A company with this tenant's latest score.</summary>
-public sealed record LeadItem(
-    long CompanyId,
-    string? Uen,
-    string Name,
-    string? Industry,
-    string? IndustryCode,
-    int Score,
-    string Bucket,
-    string Rationale,
-    DateTimeOffset ScoredAt,
-    int? IncorporationYear,
-    string? SizeBand,
-    string? HqDistrict,
-    string? EntityStatus,
-    string EnrichmentStatus,
-    string? WebsiteDomain)
-{
-    public static LeadItem From(LeadRow r) => new(
-        r.CompanyId, r.Uen, r.Name, r.Industry, r.IndustryCode, r.Score, r.Bucket, r.Rationale, r.ScoredAt,
-        r.IncorporationYear, r.SizeBand, r.HqDistrict, r.EntityStatus, r.EnrichmentStatus, r.WebsiteDomain);
 }

@@ -7,7 +7,6 @@ using IcpSearch.Gateway.Endpoints;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.Gateway.Tenancy;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -30,6 +29,7 @@ public static class Extensions
         new("GATEWAY_PORT", "GatewayPort", FlagKind.Integer),
         new("MAX_REQUEST_BODY_BYTES", "GatewayOptions:MaxRequestBodyBytes", FlagKind.Integer),
         new("DEFAULT_TENANT", "TenantOptions:DefaultTenant", FlagKind.Text),
+        new("REQUIRE_TENANT_CLAIM", "TenantOptions:RequireTenantClaim", FlagKind.Boolean),
         new("CHAT_DEBOUNCE_MS", "ConsoleOptions:ChatDebounceMs", FlagKind.Integer),
         new("AUTH_MODE", "AuthOptions:Mode", FlagKind.Text),
         new("JWT_SIGNING_KEY", "AuthOptions:SigningKey", FlagKind.Text, Secret: true),

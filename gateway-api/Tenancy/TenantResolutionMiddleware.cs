@@ -26,7 +26,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
             return;
         }
 
-        var resolution = TenantResolver.Resolve(context.User, headers.ToString(), options.Value.DefaultTenant);
+        var resolution = TenantResolver.Resolve(context.User, headers.ToString(), options.Value);
         if (resolution.TenantId is null)
         {
             var field = resolution.Code == ProblemCodes.ValidationFailed ? HeaderName : null;

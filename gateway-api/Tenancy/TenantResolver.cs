@@ -6,13 +6,15 @@ namespace IcpSearch.Gateway.Tenancy;
 /// <summary>
 /// The tenant rules: the token's <c>tenant_id</c> wins and a contradicting <c>X-Tenant-ID</c> is refused; a token with a
 /// <c>tenants</c> list lets the header choose among them; a token without tenant claims (or no token, with auth off)
-/// takes the header, then the development default tenant.
+/// takes the header, then the development default tenant, unless <see cref="TenantOptions.RequireTenantClaim"/> refuses
+/// such a token.
 /// </summary>
 public static class TenantResolver
 {
-    public static TenantResolution Resolve(ClaimsPrincipal user, string? header, string? defaultTenant)
+    public static TenantResolution Resolve(ClaimsPrincipal user, string? header, TenantOptions options)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(options);
         var hasHeader = !string.IsNullOrEmpty(header);
         if (hasHeader && !TenantIds.IsValid(header))
         {
@@ -55,11 +57,18 @@ public static class TenantResolver
                 $"The token allows several tenants: choose one with the {TenantResolutionMiddleware.HeaderName} header.");
         }
 
+        if (options.RequireTenantClaim && user.Identity?.IsAuthenticated == true)
+        {
+            return TenantResolution.Refused(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden,
+                "The token names no tenant: this gateway requires a tenant_id or tenants claim (REQUIRE_TENANT_CLAIM=true).");
+        }
+
         if (hasHeader)
         {
             return TenantResolution.Resolved(header!, "header");
         }
 
+        var defaultTenant = options.DefaultTenant;
         return string.IsNullOrEmpty(defaultTenant)
             ? TenantResolution.Refused(StatusCodes.Status400BadRequest, ProblemCodes.TenantRequired,
                 $"No tenant: use a token with a tenant_id claim or send the {TenantResolutionMiddleware.HeaderName} header.")

@@ -1,7 +1,7 @@
 namespace IcpSearch.GrainInterfaces.Search;
 
 /// <summary>
-/// A tenant's industry searches and ICP profile. Keyed by tenant id.
+/// A tenant's industry searches and ICP profile. Keyed by <see cref="TenantGrainKey.For"/>: get it with <see cref="TenantGrainKey.GetTenantSearchGrain"/>.
 /// </summary>
 [Alias("IcpSearch.ITenantSearchGrain")]
 public interface ITenantSearchGrain : IGrainWithStringKey

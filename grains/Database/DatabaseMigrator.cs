@@ -1,6 +1,5 @@
 using System.Reflection;
 using DbUp;
-using DbUp.Builder;
 using DbUp.Engine;
 
 namespace IcpSearch.Grains.Database;

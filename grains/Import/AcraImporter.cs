@@ -74,6 +74,8 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         Report(progress, source, AcraImportPhase.Merging, read, totalBytes, clock);
         await ExecuteAsync(connection, AcraStageSql.Lock, cancellationToken);
         var empty = (bool)(await ScalarAsync(connection, AcraStageSql.IsEmpty, cancellationToken))!;
+        // Only into an empty table: DROP INDEX holds an ACCESS EXCLUSIVE lock until commit, so searches wait for the
+        // whole load. Acceptable when there is nothing to find yet; a live registry keeps its indexes and its readers.
         var rebuild = empty && options.RebuildIndexesFromRows > 0 && read.Staged >= options.RebuildIndexesFromRows;
         var indexes = rebuild ? await DropIndexesAsync(connection, cancellationToken) : [];
 

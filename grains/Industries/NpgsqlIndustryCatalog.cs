@@ -1,4 +1,5 @@
 using IcpSearch.GrainInterfaces.Industries;
+using IcpSearch.Grains.Database;
 
 namespace IcpSearch.Grains.Industries;
 
@@ -25,11 +26,10 @@ public sealed class NpgsqlIndustryCatalog(NpgsqlDataSource dataSource)
             return [];
         }
 
-        var escaped = needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
         await using var command = dataSource.CreateCommand(SuggestSql);
         command.Parameters.AddWithValue("text", needle);
-        command.Parameters.AddWithValue("contains", "%" + escaped + "%");
-        command.Parameters.AddWithValue("prefix", escaped + "%");
+        command.Parameters.AddWithValue("contains", LikePattern.Contains(needle));
+        command.Parameters.AddWithValue("prefix", LikePattern.Escape(needle) + "%");
         command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 50));
 
         var suggestions = new List<IndustrySuggestion>();

@@ -9,7 +9,8 @@ namespace IcpSearch.Grains.Jobs;
 public interface IJobStore
 {
     /// <summary>Creates a queued job, or returns the open (queued or running) job of this tenant for the same work.</summary>
-    Task<(long JobId, bool Created)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default);
+    /// <returns>The job id; whether this call created it; whether its grain has yet to be scheduled (no window set).</returns>
+    Task<(long JobId, bool Created, bool Unscheduled)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default);
 
     /// <summary>Returns the job's row, or null when there is none.</summary>
     Task<JobMirror?> GetAsync(long jobId, CancellationToken cancellationToken = default);

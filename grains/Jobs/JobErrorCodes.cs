@@ -3,7 +3,8 @@ using System.Net.Sockets;
 namespace IcpSearch.Grains.Jobs;
 
 /// <summary>
-/// Stable error codes a failed job reports, derived from the exception that stopped it.
+/// Stable error codes a failed job reports, and the fixed descriptions shown with them, derived from the exception
+/// that stopped it.
 /// </summary>
 public static class JobErrorCodes
 {
@@ -24,4 +25,21 @@ public static class JobErrorCodes
         TimeoutException => DbTimeout,
         _ => BatchFailed,
     };
+
+    /// <summary>
+    /// Returns the text stored as the job's error, safe to show a tenant: a fixed sentence per code, plus the SQLSTATE
+    /// when PostgreSQL raised the error. Never the exception's message, which can carry SQL, row values or
+    /// connection details; those go to the log only.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        var sqlState = exception is PostgresException postgres ? $" (SQLSTATE {postgres.SqlState})" : "";
+        return Classify(exception) switch
+        {
+            DbUnavailable => $"The database could not be reached{sqlState}; the job stopped after its retries.",
+            DbTimeout => $"The database did not answer in time{sqlState}; the job stopped after its retries.",
+            StagingSchemaMismatch => $"The staging table does not have the expected columns{sqlState}; run the migrations and re-import.",
+            _ => $"A batch failed{sqlState}; the job stopped after its retries. The silo log has the details under this job id.",
+        };
+    }
 }

@@ -13,6 +13,6 @@ public sealed record JobMirror(
     long Processed,
     long Total,
     int Batches,
-    MatchCursor? Cursor,
+    string? CursorUen,
     DateTimeOffset CreatedAt,
     StagingUpsertJobSpec Spec);

@@ -15,25 +15,25 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string JobColumns = """
-        job_id, tenant_id, job_type, status, processed, total, batches, cursor_rank, cursor_uen, created_at, params,
+        job_id, tenant_id, job_type, status, processed, total, batches, cursor_uen, created_at, params,
         error, error_code, started_at, ended_at, next_run_at
         """;
 
     /// <inheritdoc />
-    public async Task<(long JobId, bool Created)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default)
+    public async Task<(long JobId, bool Created, bool Unscheduled)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default)
     {
         // The partial unique index on open work makes this race-free: of two identical requests in flight,
         // one inserts and the other finds that row.
         const string sql = """
             WITH created AS (
-                INSERT INTO background_jobs (tenant_id, job_type, status, params, params_key, total, cursor_rank, cursor_uen)
-                VALUES (@tenant_id, @job_type, 'queued', @params, @params_key, @total, @cursor_rank, @cursor_uen)
+                INSERT INTO background_jobs (tenant_id, job_type, status, params, params_key, total)
+                VALUES (@tenant_id, @job_type, 'queued', @params, @params_key, @total)
                 ON CONFLICT (tenant_id, job_type, params_key) WHERE status IN ('queued', 'running') DO NOTHING
                 RETURNING job_id
             )
-            SELECT job_id, true FROM created
+            SELECT job_id, true, true FROM created
             UNION ALL
-            SELECT job_id, false FROM background_jobs
+            SELECT job_id, false, status = 'queued' AND next_run_at IS NULL FROM background_jobs
             WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key
               AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM created)
             """;
@@ -47,13 +47,11 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
             command.Parameters.AddWithValue("params_key", WorkKey(job.Spec));
             command.Parameters.AddWithValue("total", job.Spec.Total);
-            command.Parameters.Add(new NpgsqlParameter<short?>("cursor_rank", job.Spec.StartAfter?.LiveRank) { NpgsqlDbType = NpgsqlDbType.Smallint });
-            command.Parameters.Add(new NpgsqlParameter<string?>("cursor_uen", job.Spec.StartAfter?.Uen) { NpgsqlDbType = NpgsqlDbType.Text });
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                return (reader.GetInt64(0), reader.GetBoolean(1));
+                return (reader.GetInt64(0), reader.GetBoolean(1), reader.GetBoolean(2));
             }
         }
 
@@ -71,7 +69,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             return null;
         }
 
-        var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json)
+        var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(9), Json)
             ?? throw new InvalidOperationException($"Job {jobId} has no parameters.");
         return new JobMirror(
             JobId: reader.GetInt64(0),
@@ -81,8 +79,8 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             Processed: reader.GetInt64(4),
             Total: reader.GetInt64(5),
             Batches: reader.GetInt32(6),
-            Cursor: reader.IsDBNull(7) ? null : new MatchCursor(reader.GetInt16(7), reader.GetString(8)),
-            CreatedAt: reader.GetFieldValue<DateTimeOffset>(9),
+            CursorUen: reader.IsDBNull(7) ? null : reader.GetString(7),
+            CreatedAt: reader.GetFieldValue<DateTimeOffset>(8),
             Spec: spec);
     }
 
@@ -135,13 +133,13 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
                 Processed: reader.GetInt64(4),
                 Total: reader.GetInt64(5),
                 Batches: reader.GetInt32(6),
-                Error: reader.IsDBNull(11) ? null : reader.GetString(11),
-                ErrorCode: reader.IsDBNull(12) ? null : reader.GetString(12),
-                CreatedAt: reader.GetFieldValue<DateTimeOffset>(9),
-                StartedAt: reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-                EndedAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-                NextRunAt: reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-                Terms: JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(10), Json)?.Terms ?? [],
+                Error: reader.IsDBNull(10) ? null : reader.GetString(10),
+                ErrorCode: reader.IsDBNull(11) ? null : reader.GetString(11),
+                CreatedAt: reader.GetFieldValue<DateTimeOffset>(8),
+                StartedAt: reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+                EndedAt: reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                NextRunAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+                Terms: JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(9), Json)?.Terms ?? [],
                 Silo: null));
         }
 
@@ -175,14 +173,13 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
     {
         var progress = new NpgsqlBatchCommand("""
             UPDATE background_jobs
-            SET processed = @processed, batches = @batch_no, cursor_rank = @cursor_rank, cursor_uen = @cursor_uen, updated_at = now()
+            SET processed = @processed, batches = @batch_no, cursor_uen = @cursor_uen, updated_at = now()
             WHERE job_id = @job_id
             """);
         progress.Parameters.AddWithValue("job_id", record.JobId);
         progress.Parameters.AddWithValue("processed", record.ProcessedAfter);
         progress.Parameters.AddWithValue("batch_no", record.BatchNo);
-        progress.Parameters.AddWithValue("cursor_rank", record.Cursor.LiveRank);
-        progress.Parameters.AddWithValue("cursor_uen", record.Cursor.Uen);
+        progress.Parameters.AddWithValue("cursor_uen", record.CursorUen);
         batch.BatchCommands.Add(progress);
 
         var history = new NpgsqlBatchCommand("""
@@ -197,10 +194,10 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         batch.BatchCommands.Add(history);
     }
 
-    /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows from the same start.</summary>
+    /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows, less the same handled rows.</summary>
     /// <remarks>Terms are part of it so that two requests whose terms match nothing do not share one empty job.</remarks>
     public static string WorkKey(StagingUpsertJobSpec spec)
-        => MatchSpecKey.Compute(spec.Match, spec.StartAfter) + ":" + MatchSpecKey.Compute(new MatchSpec(spec.Terms));
+        => MatchSpecKey.Compute(spec.Match, spec.SkipUens) + ":" + MatchSpecKey.Compute(new MatchSpec(spec.Terms));
 
     private static JobStatus ParseStatus(string text) => text switch
     {

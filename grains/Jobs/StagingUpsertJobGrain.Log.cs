@@ -45,4 +45,20 @@ public sealed partial class StagingUpsertJobGrain
     [LoggerMessage(EventId = 310, EventName = "job_reconcile_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} could not read its committed progress after a failure")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 311, EventName = "job_transition_retry", Level = LogLevel.Warning,
+        Message = "Job {JobId} could not save a transition; the run keeps its last saved state and retries in {DelayMs:0} ms")]
+    private static partial void LogTransitionRetry(ILogger logger, Exception exception, long jobId, double delayMs);
+
+    [LoggerMessage(EventId = 312, EventName = "job_mirror_resynced", Level = LogLevel.Information,
+        Message = "Job {JobId}: background_jobs said {MirrorStatus}, the grain state says {Status}; background_jobs updated")]
+    private static partial void LogMirrorResynced(ILogger logger, long jobId, string mirrorStatus, string status);
+
+    [LoggerMessage(EventId = 313, EventName = "job_mirror_restore_failed", Level = LogLevel.Warning,
+        Message = "Job {JobId} could not put background_jobs back after a failed transition; it is set right on the next save or activation")]
+    private static partial void LogMirrorRestoreFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 314, EventName = "job_reminder_drop_failed", Level = LogLevel.Warning,
+        Message = "Job {JobId} ended but its reminder could not be dropped; the reminder drops itself at its next tick")]
+    private static partial void LogReminderDropFailed(ILogger logger, Exception exception, long jobId);
 }

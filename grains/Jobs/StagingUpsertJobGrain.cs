@@ -52,7 +52,7 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
-        await ReconcileWithMirrorAsync(cancellationToken);
+        await ReconcileWithMirrorAsync(resyncStatus: true, cancellationToken);
         _published = Snapshot();
         if (S.Status == JobStatus.Running)
         {
@@ -79,13 +79,18 @@ public sealed partial class StagingUpsertJobGrain(
         }
 
         var now = time.GetUtcNow();
-        S.Spec = spec;
-        S.Status = JobStatus.Queued;
-        S.CreatedAt = mirror.CreatedAt;
-        S.NextRunAt = NextWindow(now);
-        await ArmReminderAsync(S.NextRunAt.Value - now, TimeSpan.FromDays(1));
-        await SaveAsync();
-        LogJobQueued(logger, JobId, spec.TenantId, spec.Total, S.NextRunAt.Value);
+        var nextRunAt = NextWindow(now);
+        await TransitionAsync(s =>
+        {
+            s.Spec = spec;
+            s.Status = JobStatus.Queued;
+            s.CreatedAt = mirror.CreatedAt;
+            s.NextRunAt = nextRunAt;
+        });
+
+        // Armed after the save: a reminder for a job that was never stored would only drop itself at its first tick.
+        await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
+        LogJobQueued(logger, JobId, spec.TenantId, spec.Total, nextRunAt);
         instruments.OnJobTransition("queued");
 
         if (_options.RunImmediately)
@@ -122,7 +127,8 @@ public sealed partial class StagingUpsertJobGrain(
             throw new JobStateException($"Job {JobId} is already {S.Status.ToWire()}.");
         }
 
-        // Not interleaved: a batch in flight finishes and commits first, so "cancelled" means "before the next batch".
+        // Not interleaved (no [AlwaysInterleave]): a batch in flight finishes and commits first, so "cancelled" means
+        // "before the next batch" and never races the batch's own transition.
         await EndAsync(JobStatus.Cancelled, error: null, errorCode: null);
         LogJobCancelled(logger, JobId, S.Spec!.TenantId, S.Processed);
         return Snapshot();
@@ -147,17 +153,25 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
+        var now = time.GetUtcNow();
+        if (S.Status == JobStatus.Queued && S.NextRunAt is { } due && due + WindowTolerance < now)
+        {
+            // The window passed while no silo was up: a reminder never fires for a missed tick, so without this the
+            // job would wait a whole day for the next one.
+            await StartRunAsync("missed-window");
+            return;
+        }
+
         if (await this.GetReminder(ReminderName) is null)
         {
-            var now = time.GetUtcNow();
             if (S.Status == JobStatus.Running)
             {
                 await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
             }
             else
             {
-                S.NextRunAt ??= NextWindow(now);
-                await ArmReminderAsync(Max(S.NextRunAt.Value - now, TimeSpan.Zero), TimeSpan.FromDays(1));
+                var nextRunAt = S.NextRunAt ?? NextWindow(now);
+                await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
             }
         }
     }
@@ -178,6 +192,7 @@ public sealed partial class StagingUpsertJobGrain(
         }
         else if (S.Status == JobStatus.Running && _batchTimer is null)
         {
+            // The activation moved (or restarted) since the run began: resume it here.
             StartBatchTimer(TimeSpan.Zero);
         }
     }
@@ -185,21 +200,23 @@ public sealed partial class StagingUpsertJobGrain(
     private async Task StartRunAsync(string trigger)
     {
         var now = time.GetUtcNow();
-        S.Status = JobStatus.Running;
-        S.StartedAt ??= now;
-        S.RunStartedAt = now;
-        S.RunProcessed = 0;
-        S.FailedAttempts = 0;
-        S.NextRunAt = null;
+        await TransitionAsync(s =>
+        {
+            s.Status = JobStatus.Running;
+            s.StartedAt ??= now;
+            s.RunStartedAt = now;
+            s.RunProcessed = 0;
+            s.FailedAttempts = 0;
+            s.NextRunAt = null;
+        });
         _runScoring = null;
+        LogJobStart(logger, JobId, S.Spec!.TenantId, trigger, S.Processed, S.Spec.Total);
+        instruments.OnJobTransition("running");
+        StartBatchTimer(TimeSpan.Zero);
 
         // While running, the reminder ticks often: if this silo dies, another silo's reminder service wakes the
         // grain there and the activation resumes from the last committed cursor.
         await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
-        await SaveAsync();
-        LogJobStart(logger, JobId, S.Spec!.TenantId, trigger, S.Processed, S.Spec.Total);
-        instruments.OnJobTransition("running");
-        StartBatchTimer(TimeSpan.Zero);
     }
 
     private void StartBatchTimer(TimeSpan dueTime)
@@ -215,6 +232,22 @@ public sealed partial class StagingUpsertJobGrain(
     }
 
     private async Task RunBatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunBatchCoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (S.Status == JobStatus.Running && !cancellationToken.IsCancellationRequested)
+        {
+            // A transition (requeue, done, error) could not be saved and the state is back as last persisted: try
+            // again later rather than leave the run stalled until the next reminder tick.
+            var delay = _options.RetryBaseDelay;
+            LogTransitionRetry(logger, ex, JobId, delay.TotalMilliseconds);
+            _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task RunBatchCoreAsync(CancellationToken cancellationToken)
     {
         if (S.Status != JobStatus.Running)
         {
@@ -236,17 +269,19 @@ public sealed partial class StagingUpsertJobGrain(
         try
         {
             var spec = S.Spec!;
-            var rows = await registry.ReadMatchesAsync(spec.Match, S.ReadAfter, limit, cancellationToken);
+            var rows = await registry.ReadBatchAsync(spec.Match, S.CursorUen, spec.SkipUens, limit, cancellationToken);
             rowCount = rows.Count;
             if (rowCount > 0)
             {
                 _runScoring ??= await LoadScoringAsync(spec);
-                var batch = new JobBatchRecord(JobId, S.Batches + 1, S.Processed + rowCount, rows[^1].Cursor, startedAt);
+                var batch = new JobBatchRecord(JobId, S.Batches + 1, S.Processed + rowCount, rows[^1].Uen!, startedAt);
                 await pipeline.ProcessAsync(new PipelineRequest(spec.TenantId, rows, _runScoring, batch), cancellationToken);
 
+                // The batch and the job's progress committed together (background_jobs is the truth for progress):
+                // from here the in-memory state may be ahead of the grain's stored state, never of what is durable.
                 S.Processed = batch.ProcessedAfter;
                 S.Batches = batch.BatchNo;
-                S.Cursor = batch.Cursor;
+                S.CursorUen = batch.CursorUen;
                 S.RunProcessed += rowCount;
                 S.FailedAttempts = 0;
                 await SaveStateOnlyAsync();
@@ -282,7 +317,7 @@ public sealed partial class StagingUpsertJobGrain(
         // for progress, so adopt it before retrying and the retry reads after the committed rows.
         try
         {
-            await ReconcileWithMirrorAsync(CancellationToken.None);
+            await ReconcileWithMirrorAsync(resyncStatus: false, CancellationToken.None);
         }
         catch (Exception reconcileError)
         {
@@ -298,82 +333,131 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
-        try
-        {
-            await EndAsync(JobStatus.Error, exception.Message, code);
-        }
-        finally
-        {
-            LogJobError(logger, exception, JobId, S.Spec!.TenantId, code, S.Processed);
-        }
+        // The stored message is what tenants see through the API: a fixed description of the failure, never the
+        // exception's text, which can carry SQL, row values or connection details. The log keeps the details.
+        LogJobError(logger, exception, JobId, S.Spec!.TenantId, code, S.Processed);
+        await EndAsync(JobStatus.Error, JobErrorCodes.Describe(exception), code);
     }
 
     private async Task RequeueAsync()
     {
         var now = time.GetUtcNow();
-        RecordRunEnded(now);
-        S.Status = JobStatus.Queued;
-        S.NextRunAt = NextWindow(now);
+        var nextRunAt = NextWindow(now);
+        var runStartedAt = S.RunStartedAt;
+        await TransitionAsync(s =>
+        {
+            s.Status = JobStatus.Queued;
+            s.NextRunAt = nextRunAt;
+        });
         StopBatchTimer();
-        await ArmReminderAsync(S.NextRunAt.Value - now, TimeSpan.FromDays(1));
-        await SaveAsync();
-        LogJobCapped(logger, JobId, S.Spec!.TenantId, S.Processed, S.Spec.Total, S.NextRunAt.Value);
+        RecordRunEnded(runStartedAt, now);
+        await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
+        LogJobCapped(logger, JobId, S.Spec!.TenantId, S.Processed, S.Spec.Total, nextRunAt);
         instruments.OnJobTransition("queued");
     }
 
     private async Task EndAsync(JobStatus status, string? error, string? errorCode)
     {
         var now = time.GetUtcNow();
-        if (S.Status == JobStatus.Running)
+        var runStartedAt = S.Status == JobStatus.Running ? S.RunStartedAt : null;
+        await TransitionAsync(s =>
         {
-            RecordRunEnded(now);
-        }
+            s.Status = status;
+            s.EndedAt = now;
+            s.NextRunAt = null;
+            s.Error = error;
+            s.ErrorCode = errorCode;
+        });
 
-        S.Status = status;
-        S.EndedAt = now;
-        S.NextRunAt = null;
-        S.Error = error;
-        S.ErrorCode = errorCode;
+        // Only once the end is durable: had the save failed, the run would still need its timer and its reminder.
         StopBatchTimer();
-        await SaveAsync();
-        await DropReminderAsync();
+        RecordRunEnded(runStartedAt, now);
         instruments.OnJobTransition(status.ToWire());
+        try
+        {
+            await DropReminderAsync();
+        }
+        catch (Exception ex)
+        {
+            // Harmless: the reminder's next tick finds the job ended and drops itself.
+            LogReminderDropFailed(logger, ex, JobId);
+        }
     }
 
-    private void RecordRunEnded(DateTimeOffset now)
+    private void RecordRunEnded(DateTimeOffset? runStartedAt, DateTimeOffset now)
     {
-        if (S.RunStartedAt is { } runStart)
+        if (runStartedAt is { } start)
         {
-            instruments.OnRunEnded(now - runStart);
+            instruments.OnRunEnded(now - start);
         }
     }
 
     private async Task<ScoringContext> LoadScoringAsync(StagingUpsertJobSpec spec)
     {
-        var profile = await GrainFactory.GetGrain<ITenantSearchGrain>(spec.TenantId).GetIcpProfileAsync();
+        var profile = await GrainFactory.GetTenantSearchGrain(spec.TenantId).GetIcpProfileAsync();
         return new ScoringContext(profile, spec.Match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 
-    private async Task ReconcileWithMirrorAsync(CancellationToken cancellationToken)
+    private async Task ReconcileWithMirrorAsync(bool resyncStatus, CancellationToken cancellationToken)
     {
         var mirror = await jobs.GetAsync(JobId, cancellationToken);
-        if (mirror is not null && mirror.Batches > S.Batches)
+        if (mirror is null)
+        {
+            return;
+        }
+
+        if (mirror.Batches > S.Batches)
         {
             var adopted = mirror.Processed - S.Processed;
             S.RunProcessed += adopted;
             S.Processed = mirror.Processed;
             S.Batches = mirror.Batches;
-            S.Cursor = mirror.Cursor;
+            S.CursorUen = mirror.CursorUen;
             LogAdoptedMirror(logger, JobId, mirror.Batches, mirror.Processed);
+        }
+
+        if (resyncStatus && mirror.Status != S.Status)
+        {
+            // The grain state was saved but the mirror's update was not (the process died in between): the grain
+            // state is the truth, so bring background_jobs back in line.
+            LogMirrorResynced(logger, JobId, mirror.Status.ToWire(), S.Status.ToWire());
+            await UpdateMirrorStatusAsync(cancellationToken);
         }
     }
 
-    private async Task SaveAsync()
+    // Applies a transition and persists it; when the save fails, the state goes back to what was last persisted,
+    // so the activation never acts on (or reports) a transition that did not happen. The grain state is the truth
+    // and is written last: a failure between the two writes leaves at worst a stale mirror, which is set right here
+    // or on the next activation.
+    private async Task TransitionAsync(Action<StagingUpsertJobState> change)
     {
-        await state.WriteStateAsync();
-        await jobs.UpdateStatusAsync(new JobStatusUpdate(JobId, S.Status, S.StartedAt, S.EndedAt, S.NextRunAt, S.Error, S.ErrorCode));
+        var before = S.Clone();
+        change(S);
+        try
+        {
+            await UpdateMirrorStatusAsync(CancellationToken.None);
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = before;
+            try
+            {
+                await UpdateMirrorStatusAsync(CancellationToken.None);
+            }
+            catch (Exception restoreError)
+            {
+                LogMirrorRestoreFailed(logger, restoreError, JobId);
+            }
+
+            throw;
+        }
+
         _published = Snapshot();
     }
+
+    private Task UpdateMirrorStatusAsync(CancellationToken cancellationToken)
+        => jobs.UpdateStatusAsync(new JobStatusUpdate(JobId, S.Status, S.StartedAt, S.EndedAt, S.NextRunAt, S.Error, S.ErrorCode), cancellationToken);
 
     private async Task SaveStateOnlyAsync()
     {

@@ -16,8 +16,8 @@ public sealed class StagingUpsertJobState
 
     [Id(3)] public int Batches { get; set; }
 
-    /// <summary>Gets or sets the position of the last committed row; null before the first batch.</summary>
-    [Id(4)] public MatchCursor? Cursor { get; set; }
+    /// <summary>Gets or sets the UEN of the last committed row; null before the first batch.</summary>
+    [Id(4)] public string? CursorUen { get; set; }
 
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
 
@@ -39,6 +39,6 @@ public sealed class StagingUpsertJobState
     /// <summary>Gets or sets the consecutive failed attempts of the current batch.</summary>
     [Id(13)] public int FailedAttempts { get; set; }
 
-    /// <summary>Gets the position the next batch reads after.</summary>
-    public MatchCursor? ReadAfter => Cursor ?? Spec?.StartAfter;
+    /// <summary>Returns a copy to restore when a transition cannot be saved.</summary>
+    public StagingUpsertJobState Clone() => (StagingUpsertJobState)MemberwiseClone();
 }

@@ -32,10 +32,12 @@ public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
         LIMIT @limit
         """;
 
+    // Only companies this tenant has scored: companies is shared, and which companies it holds reveals what other
+    // tenants searched for.
     private const string LookupSelect = """
         SELECT c.company_id, c.uen, c.name, c.industry_norm, c.website_domain, s.score, s.bucket
         FROM companies c
-        LEFT JOIN lead_scores s ON s.company_id = c.company_id AND s.tenant_id = @tenant_id
+        JOIN lead_scores s ON s.company_id = c.company_id AND s.tenant_id = @tenant_id
         """;
 
     internal const string LookupByNameSql = $"{LookupSelect} WHERE lower(c.name) = lower(@name) ORDER BY c.company_id LIMIT 20";
@@ -113,8 +115,8 @@ public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetInt16(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.GetInt16(5),
+                reader.GetString(6)));
         }
 
         return matches;

@@ -1,5 +1,3 @@
-using IcpSearch.GrainInterfaces.Jobs;
-
 namespace IcpSearch.Grains.Pipeline;
 
 /// <summary>
@@ -8,6 +6,6 @@ namespace IcpSearch.Grains.Pipeline;
 /// <param name="JobId">The job.</param>
 /// <param name="BatchNo">The batch number, 1-based; a batch number can be committed once only.</param>
 /// <param name="ProcessedAfter">The job's processed count including this batch.</param>
-/// <param name="Cursor">The position of the batch's last row.</param>
+/// <param name="CursorUen">The UEN of the batch's last row.</param>
 /// <param name="StartedAt">When the batch started, for its duration.</param>
-public sealed record JobBatchRecord(long JobId, int BatchNo, long ProcessedAfter, MatchCursor Cursor, DateTimeOffset StartedAt);
+public sealed record JobBatchRecord(long JobId, int BatchNo, long ProcessedAfter, string CursorUen, DateTimeOffset StartedAt);

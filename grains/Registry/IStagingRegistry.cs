@@ -3,7 +3,8 @@ using IcpSearch.GrainInterfaces.Jobs;
 namespace IcpSearch.Grains.Registry;
 
 /// <summary>
-/// Reads the staging registry in match order: live entities first, then UEN.
+/// Reads the staging registry: the head of a search in match order (live entities first, then UEN), and a job's
+/// batches in UEN order.
 /// </summary>
 public interface IStagingRegistry
 {
@@ -13,6 +14,12 @@ public interface IStagingRegistry
     /// <summary>Returns the codes of the registry's activities whose description contains one of the terms (the fallback when no SSIC title matches).</summary>
     Task<IReadOnlyList<string>> FindCodesByDescriptionAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns up to <paramref name="limit"/> matching rows strictly after <paramref name="after"/>.</summary>
-    Task<IReadOnlyList<RegistryRow>> ReadMatchesAsync(MatchSpec match, MatchCursor? after, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Returns the first <paramref name="limit"/> matching rows in match order: live entities first, then UEN.</summary>
+    Task<IReadOnlyList<RegistryRow>> ReadHeadAsync(MatchSpec match, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> matching rows with a UEN strictly after <paramref name="afterUen"/>
+    /// (from the start when null), in UEN order, leaving out <paramref name="skipUens"/>.
+    /// </summary>
+    Task<IReadOnlyList<RegistryRow>> ReadBatchAsync(MatchSpec match, string? afterUen, IReadOnlyList<string> skipUens, int limit, CancellationToken cancellationToken = default);
 }

@@ -9,13 +9,13 @@ namespace IcpSearch.Grains.Registry;
 /// </summary>
 public static class MatchSpecKey
 {
-    /// <summary>Returns the key of <paramref name="match"/>, starting after <paramref name="startAfter"/> when given.</summary>
-    public static string Compute(MatchSpec match, MatchCursor? startAfter = null)
+    /// <summary>Returns the key of <paramref name="match"/>, less the rows <paramref name="skipUens"/> when given.</summary>
+    public static string Compute(MatchSpec match, IReadOnlyList<string>? skipUens = null)
     {
         var text = new StringBuilder().AppendJoin(',', match.Codes.Order(StringComparer.Ordinal));
-        if (startAfter is not null)
+        if (skipUens is { Count: > 0 })
         {
-            text.Append('|').Append(startAfter.LiveRank).Append(':').Append(startAfter.Uen);
+            text.Append('|').AppendJoin(',', skipUens.Order(StringComparer.Ordinal));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -1,9 +1,10 @@
 using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.Grains.Database;
 
 namespace IcpSearch.Grains.Registry;
 
 /// <summary>
-/// <see cref="IStagingRegistry"/> over <c>staging_acra_companies</c>, through the SSIC-code and match-order indexes.
+/// <see cref="IStagingRegistry"/> over <c>staging_acra_companies</c>, through the SSIC-code, match-order and UEN indexes.
 /// </summary>
 public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagingRegistry
 {
@@ -21,28 +22,51 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
                    AND (primary_ssic_code IS NULL OR primary_ssic_code <> ALL(@codes)))
         """;
 
-    internal const string ReadByCodesSql = $"""
+    private const string ByCodes = "(primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))";
+
+    // A broad spec (a section or a large division) matches a good share of the registry: walking an ordered index
+    // with the codes in a hash table finds the next rows quickly, where "= ANY(array)" would compare every row
+    // against each of hundreds of codes.
+    private const string ByManyCodes = "(primary_ssic_code IN (SELECT unnest(@codes)) OR secondary_ssic_code IN (SELECT unnest(@codes)))";
+
+    // The head of a search: live entities first, through the match-order index (live_rank, uen).
+    internal const string HeadByCodesSql = $"""
         SELECT {Columns}
         FROM staging_acra_companies
-        WHERE (primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))
-          AND (live_rank, uen) > (@after_rank, @after_uen)
+        WHERE {ByCodes}
         ORDER BY live_rank, uen
         LIMIT @limit
         """;
 
-    // A broad spec (a section or a large division) matches a good share of the registry: walking the match-order
-    // index with the codes in a hash table finds a batch quickly, where "= ANY(array)" would plan and compare
-    // against every one of hundreds of codes per row.
-    internal const string ReadByManyCodesSql = $"""
+    internal const string HeadByManyCodesSql = $"""
         SELECT {Columns}
         FROM staging_acra_companies
-        WHERE (primary_ssic_code IN (SELECT unnest(@codes)) OR secondary_ssic_code IN (SELECT unnest(@codes)))
-          AND (live_rank, uen) > (@after_rank, @after_uen)
+        WHERE {ByManyCodes}
         ORDER BY live_rank, uen
         LIMIT @limit
         """;
 
-    /// <summary>Above this many codes a spec is read through the match-order index with hashed codes (see <see cref="ReadByManyCodesSql"/>).</summary>
+    // A job's batch: UEN order through the primary key. The UEN never changes, so a cursor on it stays valid when a
+    // re-import changes a row's status between two batches.
+    internal const string BatchByCodesSql = $"""
+        SELECT {Columns}
+        FROM staging_acra_companies
+        WHERE {ByCodes}
+          AND uen > @after_uen AND uen <> ALL(@skip_uens)
+        ORDER BY uen
+        LIMIT @limit
+        """;
+
+    internal const string BatchByManyCodesSql = $"""
+        SELECT {Columns}
+        FROM staging_acra_companies
+        WHERE {ByManyCodes}
+          AND uen > @after_uen AND uen <> ALL(@skip_uens)
+        ORDER BY uen
+        LIMIT @limit
+        """;
+
+    /// <summary>Above this many codes a spec is read through an ordered index with hashed codes (see <see cref="ByManyCodes"/>).</summary>
     internal const int ManyCodes = 64;
 
     // The registry's own descriptions, through the small trigram-indexed table of its distinct activities. One
@@ -108,7 +132,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RegistryRow>> ReadMatchesAsync(MatchSpec match, MatchCursor? after, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RegistryRow>> ReadHeadAsync(MatchSpec match, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         if (match.IsEmpty || limit == 0)
@@ -116,12 +140,63 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? ReadByManyCodesSql : ReadByCodesSql);
+        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? HeadByManyCodesSql : HeadByCodesSql);
         AddMatchParameters(command, match);
-        command.Parameters.AddWithValue("after_rank", after?.LiveRank ?? (short)-1);
-        command.Parameters.AddWithValue("after_uen", after?.Uen ?? "");
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadRowsAsync(command, limit, cancellationToken);
+    }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RegistryRow>> ReadBatchAsync(
+        MatchSpec match, string? afterUen, IReadOnlyList<string> skipUens, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (match.IsEmpty || limit == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? BatchByManyCodesSql : BatchByCodesSql);
+        AddMatchParameters(command, match);
+        command.Parameters.AddWithValue("after_uen", afterUen ?? "");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("skip_uens", skipUens.ToArray()));
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadRowsAsync(command, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FindCodesByDescriptionAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
+    {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var term in terms)
+        {
+            var command = new NpgsqlBatchCommand(CodesByDescriptionSql);
+            command.Parameters.Add(new NpgsqlParameter<string>("pattern", LikePattern.Contains(term.ToLowerInvariant())));
+            batch.BatchCommands.Add(command);
+        }
+
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                codes.Add(reader.GetString(0));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return [.. codes];
+    }
+
+    private static async Task<IReadOnlyList<RegistryRow>> ReadRowsAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
+    {
         var rows = new List<RegistryRow>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -143,41 +218,6 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         return rows;
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> FindCodesByDescriptionAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
-    {
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var term in terms)
-        {
-            var command = new NpgsqlBatchCommand(CodesByDescriptionSql);
-            command.Parameters.Add(new NpgsqlParameter<string>("pattern", ToLikePattern(term)));
-            batch.BatchCommands.Add(command);
-        }
-
-        var codes = new SortedSet<string>(StringComparer.Ordinal);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                codes.Add(reader.GetString(0));
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken));
-
-        return [.. codes];
-    }
-
     private static void AddMatchParameters(NpgsqlCommand command, MatchSpec match)
         => command.Parameters.Add(new NpgsqlParameter<string[]>("codes", match.Codes.ToArray()));
-
-    // The pattern is data, but LIKE gives %, _ and \ meaning: escape them so a term matches literally.
-    private static string ToLikePattern(string term)
-        => "%" + term.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

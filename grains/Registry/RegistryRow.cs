@@ -1,5 +1,3 @@
-using IcpSearch.GrainInterfaces.Jobs;
-
 namespace IcpSearch.Grains.Registry;
 
 /// <summary>
@@ -16,8 +14,4 @@ public sealed record RegistryRow(
     string? PrimarySsicDescription,
     string? SecondarySsicCode,
     int? NoOfOfficers,
-    short LiveRank)
-{
-    /// <summary>Gets this row's position in the match order.</summary>
-    public MatchCursor Cursor => new(LiveRank, Uen ?? "");
-}
+    short LiveRank);

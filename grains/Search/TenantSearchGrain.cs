@@ -33,18 +33,20 @@ public sealed partial class TenantSearchGrain(
 
     private readonly SearchOptions _options = options.Value;
 
-    private string TenantId => this.GetPrimaryKeyString();
+    private string TenantId { get; set; } = "";
 
     private IcpProfile Profile => state.State.Profile ?? IcpProfile.Default;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // ADO.NET storage keys a hex-looking string id as a number, so "ab" and "0ab" would share a row;
+        TenantId = TenantGrainKey.TenantIdOf(this.GetPrimaryKeyString());
+
+        // The key prefix keeps tenants' storage rows apart (see TenantGrainKey); should two ever meet anyway,
         // refuse another tenant's state rather than serve it.
         if (state.RecordExists && state.State.TenantId is { } owner && owner != TenantId)
         {
-            throw new InvalidOperationException($"Stored tenant state belongs to '{owner}', not '{TenantId}'; tenant ids must not differ only by leading zeros.");
+            throw new InvalidOperationException($"Stored tenant state belongs to '{owner}', not '{TenantId}'.");
         }
 
         return Task.CompletedTask;
@@ -68,7 +70,7 @@ public sealed partial class TenantSearchGrain(
         var normalised = NormaliseExplicit(terms);
         var (match, _) = await MatchAsync(normalised);
         var total = await registry.CountMatchesAsync(match);
-        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, null, total, "api"));
+        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, [], total, "api"));
         return new EnqueueResult(jobId, !created, total, match.Codes);
     }
 
@@ -130,18 +132,18 @@ public sealed partial class TenantSearchGrain(
 
     private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
-        var head = await registry.ReadMatchesAsync(match, after: null, _options.SyncLimit);
+        var head = await registry.ReadHeadAsync(match, _options.SyncLimit);
         var scoring = new ScoringContext(Profile, match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var companies = head.Count == 0 ? [] : await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring));
 
-        // The job starts right after the last row handled here, in the same order, so no row is done twice.
+        // The job takes every other match: it leaves out exactly the rows handled here, so no row is done twice.
         var scheduled = Math.Max(0, total - head.Count);
         long? jobId = null;
         var reused = false;
         if (scheduled > 0)
         {
-            var start = head.Count > 0 ? head[^1].Cursor : null;
-            (var id, var created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, start, scheduled, "chat"));
+            var handled = head.Select(r => r.Uen!).ToList();
+            (var id, var created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, handled, scheduled, "chat"));
             (jobId, reused) = (id, !created);
         }
 
@@ -156,8 +158,8 @@ public sealed partial class TenantSearchGrain(
 
     private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
-        var sample = await registry.ReadMatchesAsync(match, after: null, _options.PreviewLimit);
-        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, null, total, "chat"));
+        var sample = await registry.ReadHeadAsync(match, _options.PreviewLimit);
+        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat"));
         var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
         return new SearchResult(terms, match.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
             sample.Select(r => r.EntityName).ToList(), matchedBy);
@@ -165,8 +167,11 @@ public sealed partial class TenantSearchGrain(
 
     private async Task<(long JobId, bool Created)> CreateJobAsync(StagingUpsertJobSpec spec)
     {
-        var (jobId, created) = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec));
-        if (created)
+        var (jobId, created, unscheduled) = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec));
+
+        // Also a reused job that was never scheduled: the call that created it died before scheduling it, and this
+        // one does it (idempotently) rather than leave the job to the next silo start's recovery sweep.
+        if (unscheduled)
         {
             await GrainFactory.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
         }

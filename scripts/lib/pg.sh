@@ -20,7 +20,8 @@ pg_ensure_installed() {
   if [ -z "$(pg_bindir)" ]; then
     pg_log "PostgreSQL server not found; installing it with apt"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql postgresql-contrib >/dev/null \
+    # Through env: sudo resets the environment, so a prefix assignment would not reach apt-get.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null \
       || pg_die "apt-get install postgresql failed"
   fi
   [ -n "$(pg_bindir)" ] || pg_die "PostgreSQL server binaries still missing after install"
@@ -43,6 +44,24 @@ free_port() {
   local port=${1:-55432}
   while port_busy "$port"; do port=$((port + 1)); done
   echo "$port"
+}
+
+# pg_data_dir PREFERRED: prints PREFERRED, or a folder under /var/tmp when the postgres OS user (the server's user
+# when we are root) cannot reach PREFERRED, e.g. a checkout under /root (mode 700).
+pg_data_dir() {
+  local preferred=$1 parent
+  parent=$(dirname "$preferred")
+  mkdir -p "$parent"
+  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$parent" 2>/dev/null; then
+    echo "$preferred"
+    return
+  fi
+  local fallback
+  fallback="/var/tmp/icpsearch-$(printf '%s' "$preferred" | sha1sum | cut -c1-12)/pg"
+  mkdir -p "$(dirname "$fallback")"
+  chmod 755 "$(dirname "$fallback")"
+  pg_log "the postgres user cannot reach $parent; keeping the cluster in $fallback instead"
+  echo "$fallback"
 }
 
 # pg_init DIR: creates a cluster in DIR (trust auth on loopback and the socket only).

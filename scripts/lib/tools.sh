@@ -5,7 +5,8 @@ tools_log() { printf '\033[36m[tools]\033[0m %s\n' "$*" >&2; }
 apt_install() {
   tools_log "installing $* with apt"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null || { echo "apt-get install $* failed" >&2; exit 1; }
+  # Through env: sudo resets the environment, so a prefix assignment would not reach apt-get.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || { echo "apt-get install $* failed" >&2; exit 1; }
 }
 
 # Node.js 18 or newer with npm, for the web console (Vite 6) and its browser tests (playwright-core).

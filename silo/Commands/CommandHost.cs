@@ -1,7 +1,4 @@
 using IcpSearch.Grains.Extensions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SiloExtensions = IcpSearch.Silo.Extensions.Extensions;
 
 namespace IcpSearch.Silo.Commands;

@@ -1,7 +1,6 @@
 using IcpSearch.Grains.Demo;
 using IcpSearch.Grains.Import;
 using Npgsql;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,4 @@
 using IcpSearch.Grains.Import;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 namespace IcpSearch.Silo.Commands;

@@ -1,6 +1,5 @@
 using IcpSearch.Grains.Import;
 using Npgsql;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,4 @@
 using IcpSearch.Grains.Database;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -77,4 +77,38 @@ public sealed class MigrationTests
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
     }
+
+    [Fact]
+    public async Task MigrateAsync_ShouldRebuildAnInvalidIndex_WhenTheConcurrentIndexScriptRunsAgain()
+    {
+        // Arrange: what a failed CREATE INDEX CONCURRENTLY leaves behind (an invalid index), with 010 not journaled.
+        var connectionString = await TestPostgres.CreateMigratedDatabaseAsync("migrationheal");
+        var migrator = new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance);
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using (var breakIndex = dataSource.CreateCommand("""
+                UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'idx_companies_name_lower'::regclass;
+                DELETE FROM schemaversions WHERE scriptname = '010_icp_perf.sql';
+                """))
+            {
+                await breakIndex.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            // Act
+            var rerun = await migrator.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
+
+            // Assert
+            Assert.Equal(["010_icp_perf.sql"], rerun.Applied);
+            await using var check = dataSource.CreateCommand("""
+                SELECT bool_and(i.indisvalid) AND count(*) = 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE c.relname = 'idx_companies_name_lower'
+                """);
+            Assert.True((bool)(await check.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
 }

@@ -25,13 +25,13 @@ public sealed class QueryPlanTests(ExplainFixture fixture) : IClassFixture<Expla
     }
 
     [Fact]
-    public async Task StagingRead_ShouldUseAnIndexWithoutSequentialScan_WhenReadingARareCodeInMatchOrder()
+    public async Task StagingHead_ShouldUseAnIndexWithoutSequentialScan_WhenReadingARareCodeInMatchOrder()
     {
         // Arrange
         var codes = new[] { "10611" };
 
         // Act
-        var plan = await ExplainAsync(NpgsqlStagingRegistry.ReadByCodesSql, ("codes", codes), ("after_rank", (short)-1), ("after_uen", ""), ("limit", 10));
+        var plan = await ExplainAsync(NpgsqlStagingRegistry.HeadByCodesSql, ("codes", codes), ("limit", 10));
 
         // Assert
         Assert.Contains(plan, n => n.Index is "idx_staging_primary_ssic" or "idx_staging_secondary_ssic" && n.IsIndexScan);
@@ -39,17 +39,47 @@ public sealed class QueryPlanTests(ExplainFixture fixture) : IClassFixture<Expla
     }
 
     [Fact]
-    public async Task StagingRead_ShouldWalkTheMatchOrderIndex_WhenABroadIndustryIsReadByKeyset()
+    public async Task StagingHead_ShouldWalkTheMatchOrderIndex_WhenABroadIndustryIsRead()
     {
         // Arrange
         var codes = await CodesAsync("SELECT code FROM ssic_ref WHERE level = 5 AND section = 'G'");
 
         // Act
-        var plan = await ExplainAsync(NpgsqlStagingRegistry.ReadByManyCodesSql, ("codes", codes), ("after_rank", (short)0), ("after_uen", "2010"), ("limit", 500));
+        var plan = await ExplainAsync(NpgsqlStagingRegistry.HeadByManyCodesSql, ("codes", codes), ("limit", 10));
 
         // Assert
         Assert.True(codes.Length > NpgsqlStagingRegistry.ManyCodes);
         Assert.Contains(plan, n => n.IsIndexScan && n.Index == "idx_staging_match_order");
+        Assert.DoesNotContain(plan, n => n.Type == "Seq Scan");
+    }
+
+    [Fact]
+    public async Task StagingBatch_ShouldUseAnIndexWithoutSequentialScan_WhenAJobReadsARareCode()
+    {
+        // Arrange
+        var codes = new[] { "10611" };
+
+        // Act
+        var plan = await ExplainAsync(NpgsqlStagingRegistry.BatchByCodesSql,
+            ("codes", codes), ("after_uen", "2010"), ("skip_uens", new[] { "201012345A" }), ("limit", 500));
+
+        // Assert
+        Assert.Contains(plan, n => n.Index is "idx_staging_primary_ssic" or "idx_staging_secondary_ssic" && n.IsIndexScan);
+        Assert.DoesNotContain(plan, n => n.Type == "Seq Scan");
+    }
+
+    [Fact]
+    public async Task StagingBatch_ShouldWalkTheUenIndex_WhenAJobReadsABroadIndustryByKeyset()
+    {
+        // Arrange
+        var codes = await CodesAsync("SELECT code FROM ssic_ref WHERE level = 5 AND section = 'G'");
+
+        // Act
+        var plan = await ExplainAsync(NpgsqlStagingRegistry.BatchByManyCodesSql,
+            ("codes", codes), ("after_uen", "2010"), ("skip_uens", new[] { "201012345A" }), ("limit", 500));
+
+        // Assert
+        Assert.Contains(plan, n => n.IsIndexScan && n.Index == "staging_acra_companies_pkey");
         Assert.DoesNotContain(plan, n => n.Type == "Seq Scan");
     }
 

@@ -2,7 +2,6 @@ using IcpSearch.GrainInterfaces.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace IcpSearch.Tests.Foundation;
 
@@ -30,7 +29,7 @@ public sealed class ExternalClientTests(SearchClusterFixture fixture)
 
         // Act
         var client = host.Services.GetRequiredService<IClusterClient>();
-        var result = await client.GetGrain<ITenantSearchGrain>("internal-" + Guid.NewGuid().ToString("N")[..6])
+        var result = await client.GetTenantSearchGrain("internal-" + Guid.NewGuid().ToString("N")[..6])
             .SearchAsync(new SearchRequest("Manufacturing"));
         await host.StopAsync(TestContext.Current.CancellationToken);
 

@@ -1,4 +1,3 @@
-using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Tests.Jobs;
 
@@ -13,13 +12,13 @@ public sealed class OrleansProviderTests(SingleSiloClusterFixture fixture)
         // Arrange
         var tenant = "restart-" + Guid.NewGuid().ToString("N")[..8];
         var profile = new IcpProfile(["C", "62011"], 3, 30, ["Local Company"], ["Live Company"], 2, 50);
-        var stored = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).SetIcpProfileAsync(profile);
+        var stored = await fixture.Grains.GetTenantSearchGrain(tenant).SetIcpProfileAsync(profile);
 
         // Act
         await fixture.Cluster.RestartSiloAsync(fixture.Cluster.Silos.Single());
         await fixture.Cluster.InitializeClientAsync(TestContext.Current.CancellationToken);
         var read = await Eventually.Until(
-            async () => { try { return await fixture.Cluster.Client.GetGrain<ITenantSearchGrain>(tenant).GetIcpProfileAsync(); } catch (Exception) { return null; } },
+            async () => { try { return await fixture.Cluster.Client.GetTenantSearchGrain(tenant).GetIcpProfileAsync(); } catch (Exception) { return null; } },
             p => p is not null, TimeSpan.FromSeconds(60), "the restarted silo to answer");
 
         // Assert
@@ -27,7 +26,7 @@ public sealed class OrleansProviderTests(SingleSiloClusterFixture fixture)
         Assert.Equal(stored with { TargetSsicCodes = read.TargetSsicCodes, EntityTypes = read.EntityTypes, Statuses = read.Statuses }, read);
         Assert.Equal(["Local Company"], read.EntityTypes);
         Assert.Equal(1L, await fixture.ScalarAsync<long>(
-            "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'tenant-search' AND grainidextensionstring = @t", ("t", tenant)));
+            "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'tenant-search' AND grainidextensionstring = @t", ("t", TenantGrainKey.For(tenant))));
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class OrleansProviderTests(SingleSiloClusterFixture fixture)
     {
         // Arrange
         var tenant = "nightly-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await fixture.Cluster.Client.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["construction"]);
+        var created = await fixture.Cluster.Client.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["construction"]);
         var queued = await JobAssertions.MirrorAsync(fixture, created.JobId);
 
         // Act: only the reminder can start it; the job's grain is not called again until it is done.

@@ -24,19 +24,3 @@ public sealed class ReminderProbeGrain(
         await state.WriteStateAsync();
     }
 }
-
-[GenerateSerializer]
-public sealed class ReminderProbeState
-{
-    [Id(0)] public int Ticks { get; set; }
-}
-
-[Alias("IcpSearch.Tests.IReminderProbeGrain")]
-public interface IReminderProbeGrain : IGrainWithStringKey
-{
-    [Alias("StartAsync")] Task StartAsync();
-
-    [Alias("StopAsync")] Task StopAsync();
-
-    [Alias("GetTicksAsync")] Task<int> GetTicksAsync();
-}

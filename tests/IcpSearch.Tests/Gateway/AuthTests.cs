@@ -97,6 +97,31 @@ public sealed class AuthTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Get_ShouldAnswer403_WhenTenantClaimsAreRequiredAndTheTokenHasNone()
+    {
+        // Arrange
+        var tenant = GatewayFixture.NewTenant();
+        var ids = await LeadSeeder.SeedAsync(fixture.DataSource, tenant, 2);
+        var settings = fixture.GatewaySettings();
+        settings["TenantOptions:RequireTenantClaim"] = "true";
+        await using var strict = fixture.CreateGateway(settings);
+        using var claimless = strict.CreateClient();
+        claimless.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayFixture.Token(null));
+        claimless.DefaultRequestHeaders.Add("X-Tenant-ID", tenant);
+        using var claimed = strict.CreateClient();
+        claimed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayFixture.Token(tenant));
+
+        // Act
+        using var refused = await claimless.GetAsync("/scores/latest", Cancel);
+        var page = await ProblemAssert.IsJsonAsync(await claimed.GetAsync("/scores/latest", Cancel));
+
+        // Assert
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Contains("REQUIRE_TENANT_CLAIM", problem.GetProperty("detail").GetString());
+        Assert.Equal(ids.Order(), page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("company_id").GetInt64()).Order());
+    }
+
+    [Fact]
     public async Task Get_ShouldActForTheTenant_WhenClaimAndHeaderAgree()
     {
         // Arrange

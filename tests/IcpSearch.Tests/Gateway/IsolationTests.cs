@@ -39,12 +39,14 @@ public sealed class IsolationTests(GatewayFixture fixture)
         var shared = await ProblemAssert.IsJsonAsync(await clientB.GetAsync("/scores/latest?limit=200", Cancel));
         Assert.Equal(12, shared.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("company_id").GetInt64() == aIds[0]).GetProperty("score").GetInt32());
 
-        // Companies are a shared registry, but the score attached is only ever the caller's.
-        var lookup = await ProblemAssert.IsJsonAsync(await clientB.GetAsync($"/companies?name={Uri.EscapeDataString("Isolation Probe " + a)}", Cancel));
-        var found = lookup.GetProperty("items").EnumerateArray().Single();
-        Assert.Equal(aNamed, found.GetProperty("company_id").GetInt64());
-        Assert.Equal(JsonValueKind.Null, found.GetProperty("score").ValueKind);
-        Assert.Equal(JsonValueKind.Null, found.GetProperty("bucket").ValueKind);
+        // Companies are a shared table, but a lookup lists only the caller's scored companies: which companies exist
+        // would otherwise tell B what A searched for.
+        var probe = $"/companies?name={Uri.EscapeDataString("Isolation Probe " + a)}";
+        var lookupB = await ProblemAssert.IsJsonAsync(await clientB.GetAsync(probe, Cancel));
+        Assert.Equal(0, lookupB.GetProperty("items").GetArrayLength());
+        var foundA = (await ProblemAssert.IsJsonAsync(await clientA.GetAsync(probe, Cancel))).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(aNamed, foundA.GetProperty("company_id").GetInt64());
+        Assert.Equal(77, foundA.GetProperty("score").GetInt32());
 
         // Another tenant's job looks exactly like a missing one, whatever B tries.
         await ProblemAssert.IsProblemAsync(await clientB.GetAsync($"/jobs/{jobId}", Cancel), HttpStatusCode.NotFound, "job_not_found");

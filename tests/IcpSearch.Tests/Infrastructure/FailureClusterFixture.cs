@@ -15,9 +15,3 @@ public sealed class FailureClusterFixture : ClusterFixture
         settings["StagingUpsertJobOptions:BatchPause"] = "00:00:00.050";
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class FailureClusterCollection : ICollectionFixture<FailureClusterFixture>
-{
-    public const string Name = "failure cluster";
-}

@@ -137,9 +137,3 @@ public sealed class GatewayFixture : ClusterFixture
         await base.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
-{
-    public const string Name = "gateway";
-}

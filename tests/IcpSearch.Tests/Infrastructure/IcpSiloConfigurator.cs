@@ -5,7 +5,6 @@ using IcpSearch.Silo.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace IcpSearch.Tests.Infrastructure;

@@ -15,9 +15,3 @@ public sealed class SearchClusterFixture : ClusterFixture
     protected override void ConfigureCluster(Orleans.TestingHost.TestClusterBuilder builder)
         => builder.Options.ConnectionTransport = Orleans.TestingHost.ConnectionTransportType.TcpSocket;
 }
-
-[CollectionDefinition(Name)]
-public sealed class SearchClusterCollection : ICollectionFixture<SearchClusterFixture>
-{
-    public const string Name = "search cluster";
-}

@@ -20,9 +20,3 @@ public sealed class SingleSiloClusterFixture : ClusterFixture
         settings["StagingUpsertJobOptions:NightlyAt"] = Window.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class SingleSiloClusterCollection : ICollectionFixture<SingleSiloClusterFixture>
-{
-    public const string Name = "single silo cluster";
-}

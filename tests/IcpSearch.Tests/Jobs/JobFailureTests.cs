@@ -11,7 +11,7 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
     {
         // Arrange
         var tenant = "fail-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["construction"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["construction"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         await fixture.ScalarAsync<int>("ALTER TABLE staging_acra_companies RENAME COLUMN primary_ssic_code TO primary_ssic_code_moved; SELECT 1");
         try
@@ -23,7 +23,9 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
             // Assert
             Assert.Equal(JobStatus.Error, failed.Status);
             Assert.Equal("staging_schema_mismatch", failed.ErrorCode);
-            Assert.Contains("primary_ssic_code", failed.Error);
+            // Tenants see a fixed description with the SQLSTATE, never the server's message (it names the column).
+            Assert.Contains("SQLSTATE 42703", failed.Error);
+            Assert.DoesNotContain("primary_ssic_code", failed.Error);
             Assert.Equal(0, failed.Processed);
             Assert.Equal(("error", 0L, created.Total, (string?)"staging_schema_mismatch"), await JobAssertions.MirrorAsync(fixture, created.JobId));
             await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, 0);
@@ -40,7 +42,7 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
     {
         // Arrange
         var tenant = "kill-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         await job.RunNowAsync();
         var running = await JobAssertions.WaitForAsync(job, s => s.Processed >= 600, "three batches");
@@ -62,5 +64,43 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
         Assert.Contains(done.Silo, survivors);
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, created.Total);
         Assert.Equal(created.Total, await fixture.ScalarAsync<long>("SELECT coalesce(sum(rows), 0)::bigint FROM job_batches WHERE job_id = @id", ("id", created.JobId)));
+    }
+
+    [Fact]
+    public async Task CancelAsync_ShouldLeaveTheJobRunningToTheEnd_WhenTheCancellationCannotBeSaved()
+    {
+        // Arrange: background_jobs refuses the cancelled status, so the transition's save fails.
+        var tenant = "nocancel-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await fixture.ScalarAsync<int>("""
+            CREATE FUNCTION refuse_cancel() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'cancellation refused by the test'; END $$;
+            CREATE TRIGGER refuse_cancel BEFORE UPDATE ON background_jobs
+                FOR EACH ROW WHEN (NEW.status = 'cancelled') EXECUTE FUNCTION refuse_cancel();
+            SELECT 1
+            """);
+        try
+        {
+            await job.RunNowAsync();
+            await JobAssertions.WaitForAsync(job, s => s.Processed >= 200, "the first batch");
+
+            // Act
+            var error = await Assert.ThrowsAnyAsync<Exception>(job.CancelAsync);
+            var afterFailure = await job.GetStatusAsync();
+            var done = await JobAssertions.WaitForAsync(job, s => s.Status.IsTerminal(), "the job to finish");
+
+            // Assert: the failed cancellation changed nothing; the run went on and finished with exact counts.
+            Assert.IsNotType<JobStateException>(error);
+            Assert.Equal(JobStatus.Running, afterFailure.Status);
+            Assert.Equal(JobStatus.Done, done.Status);
+            Assert.Equal(created.Total, done.Processed);
+            Assert.Equal(("done", created.Total, created.Total, (string?)null), await JobAssertions.MirrorAsync(fixture, created.JobId));
+            await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, created.Total);
+        }
+        finally
+        {
+            await fixture.ScalarAsync<int>("DROP TRIGGER refuse_cancel ON background_jobs; DROP FUNCTION refuse_cancel(); SELECT 1");
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["construction"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["construction"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
 
         // Act: the alarm rings hours before the window (as a stale or early tick would).
@@ -38,7 +38,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["manufacturing"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["manufacturing"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         var matched = await JobAssertions.CountMatchesAsync(fixture, created.Codes);
 
@@ -67,7 +67,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
 
         // Act: the first run stops at the cap and waits for the next window.
@@ -94,11 +94,57 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RunNowAsync_ShouldNeitherRepeatNorSkipARow_WhenAReimportFlipsEveryStatusBetweenRuns()
+    {
+        // Arrange: the first run stops at the cap; then a re-import turns every live match dead and every dead one live.
+        var tenant = NewTenant();
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await job.RunNowAsync();
+        var capped = await JobAssertions.WaitForAsync(job, s => s.Status != JobStatus.Running, "the first run to stop");
+        var backup = "status_backup_" + Guid.NewGuid().ToString("N")[..8];
+        const string matches = "(primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))";
+        var flipped = await fixture.ScalarAsync<long>($"""
+            CREATE TABLE {backup} AS SELECT uen, entity_status_description FROM staging_acra_companies WHERE {matches};
+            WITH flipped AS (
+                UPDATE staging_acra_companies
+                SET entity_status_description = CASE WHEN live_rank = 0 THEN 'Struck Off' ELSE 'Live Company' END
+                WHERE {matches}
+                RETURNING 1)
+            SELECT count(*) FROM flipped
+            """, ("codes", created.Codes.ToArray()));
+        try
+        {
+            // Act
+            await job.RunNowAsync();
+            var done = await JobAssertions.WaitForAsync(job, s => s.Status.IsTerminal(), "the second run to finish");
+
+            // Assert
+            Assert.Equal(JobStatus.Queued, capped.Status);
+            Assert.Equal(created.Total, flipped);
+            Assert.Equal(JobStatus.Done, done.Status);
+            Assert.Equal(created.Total, done.Processed);
+            await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, created.Total);
+            Assert.Equal(created.Total, await fixture.ScalarAsync<long>(
+                "SELECT coalesce(sum(rows), 0)::bigint FROM job_batches WHERE job_id = @id", ("id", created.JobId)));
+        }
+        finally
+        {
+            await fixture.ScalarAsync<int>($"""
+                UPDATE staging_acra_companies s SET entity_status_description = b.entity_status_description
+                FROM {backup} b WHERE s.uen = b.uen;
+                DROP TABLE {backup};
+                SELECT 1
+                """);
+        }
+    }
+
+    [Fact]
     public async Task CancelAsync_ShouldStopBeforeTheNextBatchAndKeepWrittenRows_WhenRunning()
     {
         // Arrange
         var tenant = NewTenant();
-        var created = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         await job.RunNowAsync();
         await JobAssertions.WaitForAsync(job, s => s.Processed >= 250, "the first batch");
@@ -123,7 +169,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
     public async Task EnqueueStagingUpsertAsync_ShouldShareAnOpenJob_OnlyBetweenIdenticalRequests()
     {
         // Arrange
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var grain = fixture.Grains.GetTenantSearchGrain(NewTenant());
 
         // Act
         var first = await grain.EnqueueStagingUpsertAsync(["Construction"]);

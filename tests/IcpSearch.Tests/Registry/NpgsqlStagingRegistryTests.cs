@@ -34,21 +34,72 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task ReadMatchesAsync_ShouldReturnLiveRowsFirstThenByUenAndResumeAfterTheCursor()
+    public async Task CountMatchesAsync_ShouldKeepItsCachedGeneration_WhenAStatementChangesNoRow()
+    {
+        // Arrange
+        var before = await fixture.ScalarAsync<long>("SELECT generation FROM registry_generation");
+
+        // Act: what a re-import of an unchanged file does (an update and a delete that match nothing), then a real change.
+        await fixture.ScalarAsync<int>("""
+            UPDATE staging_acra_companies SET entity_name = entity_name WHERE uen = 'NO-SUCH-UEN';
+            DELETE FROM staging_acra_companies WHERE uen = 'NO-SUCH-UEN';
+            SELECT 1
+            """);
+        var afterNoOp = await fixture.ScalarAsync<long>("SELECT generation FROM registry_generation");
+        await StagingSeeder.InsertAsync(fixture.DataSource, [StagingSeeder.Row("GEN000001A", "Generation Probe Pte. Ltd.", "41001")]);
+        var afterInsert = await fixture.ScalarAsync<long>("SELECT generation FROM registry_generation");
+
+        // Assert
+        Assert.Equal(before, afterNoOp);
+        Assert.True(afterInsert > afterNoOp);
+    }
+
+    [Fact]
+    public async Task ReadHeadAsync_ShouldReturnLiveRowsFirstThenByUen()
     {
         // Arrange
         var registry = new NpgsqlStagingRegistry(fixture.DataSource);
         var match = new MatchSpec(["55101", "55102", "56111"]);
 
         // Act
-        var all = await registry.ReadMatchesAsync(match, null, 10_000, TestContext.Current.CancellationToken);
-        var firstPage = await registry.ReadMatchesAsync(match, null, 7, TestContext.Current.CancellationToken);
-        var rest = await registry.ReadMatchesAsync(match, firstPage[^1].Cursor, 10_000, TestContext.Current.CancellationToken);
+        var all = await registry.ReadHeadAsync(match, 10_000, TestContext.Current.CancellationToken);
+        var head = await registry.ReadHeadAsync(match, 7, TestContext.Current.CancellationToken);
 
         // Assert
         Assert.True(all.Count > 7);
+        Assert.Contains(all, r => r.LiveRank == 1);
         Assert.Equal(all.OrderBy(r => r.LiveRank).ThenBy(r => r.Uen, StringComparer.Ordinal).Select(r => r.Uen), all.Select(r => r.Uen));
-        Assert.Equal(all.Select(r => r.Uen), firstPage.Concat(rest).Select(r => r.Uen));
+        Assert.Equal(all.Take(7).Select(r => r.Uen), head.Select(r => r.Uen));
         Assert.Equal(all.Count, await registry.CountMatchesAsync(match, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ReadBatchAsync_ShouldWalkEveryMatchInUenOrderLessTheSkippedOnes_WhenResumedAfterEachBatch()
+    {
+        // Arrange: the head a search handled is skipped, the rest read in batches of 4.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        var match = new MatchSpec(["55101", "55102", "56111"]);
+        var head = (await registry.ReadHeadAsync(match, 3, TestContext.Current.CancellationToken)).Select(r => r.Uen!).ToList();
+        var expected = (await registry.ReadHeadAsync(match, 10_000, TestContext.Current.CancellationToken))
+            .Select(r => r.Uen!).Except(head).Order(StringComparer.Ordinal).ToList();
+
+        // Act
+        var read = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var batch = await registry.ReadBatchAsync(match, after, head, 4, TestContext.Current.CancellationToken);
+            read.AddRange(batch.Select(r => r.Uen!));
+            if (batch.Count < 4)
+            {
+                break;
+            }
+
+            after = batch[^1].Uen;
+        }
+
+        // Assert
+        Assert.True(expected.Count > 8);
+        Assert.Equal(expected, read);
     }
 }

@@ -12,7 +12,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        var grain = fixture.Grains.GetTenantSearchGrain(tenant);
 
         // Act
         var result = await grain.SearchAsync(new SearchRequest("Manufacturing"));
@@ -46,7 +46,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        var grain = fixture.Grains.GetTenantSearchGrain(tenant);
         var first = await grain.SearchAsync(new SearchRequest("construction"));
         var ids = first.Companies.Select(c => c.CompanyId).ToArray();
         // Two minutes pass (last_seen has one-minute resolution: a company re-seen sooner is not rewritten).
@@ -75,8 +75,9 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     public async Task SearchAsync_ShouldRescoreWithoutRewritingCompanies_WhenRepeatedWithinTheRefreshWindow()
     {
         // Arrange
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
-        var other = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var grain = fixture.Grains.GetTenantSearchGrain(NewTenant());
+        var otherTenant = NewTenant();
+        var other = fixture.Grains.GetTenantSearchGrain(otherTenant);
         var first = await grain.SearchAsync(new SearchRequest("rice milling"));
         var ids = first.Companies.Select(c => c.CompanyId).ToArray();
         var updatedBefore = await fixture.ScalarAsync<DateTime>("SELECT max(updated_at) FROM companies WHERE company_id = ANY(@ids)", ("ids", ids));
@@ -91,7 +92,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         Assert.Equal(updatedBefore, await fixture.ScalarAsync<DateTime>("SELECT max(updated_at) FROM companies WHERE company_id = ANY(@ids)", ("ids", ids)));
         Assert.Equal(runsBefore, await fixture.ScalarAsync<long>("SELECT count(*) FROM enrichment_runs WHERE company_id = ANY(@ids)", ("ids", ids)));
         Assert.Equal((long)ids.Length, await fixture.ScalarAsync<long>(
-            "SELECT count(*) FROM lead_scores WHERE company_id = ANY(@ids) AND tenant_id = @t", ("ids", ids), ("t", other.GetPrimaryKeyString())));
+            "SELECT count(*) FROM lead_scores WHERE company_id = ANY(@ids) AND tenant_id = @t", ("ids", ids), ("t", otherTenant)));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     {
         // Arrange
         var tenant = NewTenant();
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        var grain = fixture.Grains.GetTenantSearchGrain(tenant);
 
         // Act
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => grain.SearchAsync(new SearchRequest("Freight transport"))));
@@ -121,7 +122,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
             StagingSeeder.Row($"QW{Guid.NewGuid():N}"[..12], $"Widgetry Works {i} Pte. Ltd.", "99099") with { PrimarySsicDescription = phrase.ToUpperInvariant() }));
 
         // Act
-        var result = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).SearchAsync(new SearchRequest(phrase));
+        var result = await fixture.Grains.GetTenantSearchGrain(tenant).SearchAsync(new SearchRequest(phrase));
 
         // Assert
         Assert.Equal("description", result.MatchedBy);
@@ -146,7 +147,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         var tenant = NewTenant();
 
         // Act
-        var result = await fixture.Grains.GetGrain<ITenantSearchGrain>(tenant).SearchAsync(new SearchRequest(message));
+        var result = await fixture.Grains.GetTenantSearchGrain(tenant).SearchAsync(new SearchRequest(message));
 
         // Assert
         Assert.Contains(notice, result.Notice);
@@ -163,7 +164,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     {
         // Arrange: a profile that wants manufacturing only, so construction companies miss the industry points.
         var tenant = NewTenant();
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(tenant);
+        var grain = fixture.Grains.GetTenantSearchGrain(tenant);
         await grain.SetIcpProfileAsync(new IcpProfile(["c"], null, null, [], [], null, null));
 
         // Act
@@ -184,7 +185,7 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     public async Task SetIcpProfileAsync_ShouldRejectTheProfileNamingTheField_WhenInvalid(string field, string kind)
     {
         // Arrange
-        var grain = fixture.Grains.GetGrain<ITenantSearchGrain>(NewTenant());
+        var grain = fixture.Grains.GetTenantSearchGrain(NewTenant());
         var profile = kind == "age"
             ? new IcpProfile([], 20, 5, [], [], null, null)
             : new IcpProfile(["Z"], null, null, [], [], null, null);
@@ -195,5 +196,33 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         // Assert
         Assert.Equal(field, error.Field);
         Assert.Equal(IcpProfile.Default, await grain.GetIcpProfileAsync());
+    }
+
+    [Fact]
+    public async Task SetIcpProfileAsync_ShouldKeepEachTenantsProfile_WhenIdsParseAsTheSameHexNumber()
+    {
+        // Arrange: ids the ADO.NET provider would store as one integer key were they used bare.
+        var hex = "c" + Guid.NewGuid().ToString("N")[..7];
+        var number = Random.Shared.Next(1, 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] tenants = [hex, hex.ToUpperInvariant(), "0" + hex, number, "0" + number];
+        string[] sections = ["A", "B", "C", "D", "E"];
+
+        // Act
+        for (var i = 0; i < tenants.Length; i++)
+        {
+            await fixture.Grains.GetTenantSearchGrain(tenants[i]).SetIcpProfileAsync(new IcpProfile([sections[i]], null, null, [], [], null, null));
+        }
+
+        var stored = new List<string>();
+        foreach (var tenant in tenants)
+        {
+            stored.Add((await fixture.Grains.GetTenantSearchGrain(tenant).GetIcpProfileAsync()).TargetSsicCodes.Single());
+        }
+
+        // Assert
+        Assert.Equal(sections, stored);
+        Assert.Equal(tenants.Length, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'tenant-search' AND grainidextensionstring = ANY(@keys)",
+            ("keys", tenants.Select(TenantGrainKey.For).ToArray())));
     }
 }

@@ -1,0 +1,7 @@
+namespace IcpSearch.Tests.Foundation;
+
+[GenerateSerializer]
+public sealed class ReminderProbeState
+{
+    [Id(0)] public int Ticks { get; set; }
+}

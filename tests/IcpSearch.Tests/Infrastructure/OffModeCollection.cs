@@ -1,0 +1,7 @@
+namespace IcpSearch.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class OffModeCollection : ICollectionFixture<OffModeFixture>
+{
+    public const string Name = "off mode";
+}
