@@ -192,7 +192,7 @@ public sealed partial class StagingUpsertJobGrain(
         }
         else if (S.Status == JobStatus.Running && _batchTimer is null)
         {
-            // The activation moved (or restarted) since the run began: resume it here.
+            // A running activation always has its batch timer; should it ever lack one, the recovery tick restores it.
             StartBatchTimer(TimeSpan.Zero);
         }
     }
