@@ -30,8 +30,10 @@ started_pg=0
 stop_all() {
   local status=${1:-$?}
   # Ctrl-C also reaches a pipe reader (./run.sh | tee run.log): keep cleaning up even when nobody reads our output.
-  trap '' PIPE
-  trap - INT TERM EXIT
+  # A second signal (a service manager signals the whole process group, Ctrl-C pressed twice) must not cut the
+  # cleanup short and leave PostgreSQL running.
+  trap '' PIPE INT TERM
+  trap - EXIT
   log "stopping" || true
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
