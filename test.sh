@@ -20,6 +20,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Turn signals into a normal exit so the EXIT trap still stops PostgreSQL.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 log "building (Release)"
 dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q

@@ -13,6 +13,8 @@ if [ $# -eq 0 ]; then exec dotnet "$dll"; fi
 work=$(mktemp -d /tmp/icpsearch-bench.XXXXXX)
 chmod 755 "$work"
 trap 'pg_stop "$work/pg"; rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 port=$(free_port 58432)
 pg_init "$work/pg"
 pg_start "$work/pg" "$port" shared_buffers=1GB max_connections=300 max_wal_size=4GB
