@@ -30,41 +30,17 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     private const string ByManyCodes = "(primary_ssic_code IN (SELECT unnest(@codes)) OR secondary_ssic_code IN (SELECT unnest(@codes)))";
 
     // The head of a search: live entities first, through the match-order index (live_rank, uen).
-    internal const string HeadByCodesSql = $"""
-        SELECT {Columns}
-        FROM staging_acra_companies
-        WHERE {ByCodes}
-        ORDER BY live_rank, uen
-        LIMIT @limit
-        """;
+    internal static readonly string HeadByCodesSql = ReadSql(ByCodes, keyset: null, orderBy: "live_rank, uen");
 
-    internal const string HeadByManyCodesSql = $"""
-        SELECT {Columns}
-        FROM staging_acra_companies
-        WHERE {ByManyCodes}
-        ORDER BY live_rank, uen
-        LIMIT @limit
-        """;
+    internal static readonly string HeadByManyCodesSql = ReadSql(ByManyCodes, keyset: null, orderBy: "live_rank, uen");
 
     // A job's batch: UEN order through the primary key. The UEN never changes, so a cursor on it stays valid when a
     // re-import changes a row's status between two batches.
-    internal const string BatchByCodesSql = $"""
-        SELECT {Columns}
-        FROM staging_acra_companies
-        WHERE {ByCodes}
-          AND uen > @after_uen AND uen <> ALL(@skip_uens)
-        ORDER BY uen
-        LIMIT @limit
-        """;
+    private const string AfterUen = "uen > @after_uen AND uen <> ALL(@skip_uens)";
 
-    internal const string BatchByManyCodesSql = $"""
-        SELECT {Columns}
-        FROM staging_acra_companies
-        WHERE {ByManyCodes}
-          AND uen > @after_uen AND uen <> ALL(@skip_uens)
-        ORDER BY uen
-        LIMIT @limit
-        """;
+    internal static readonly string BatchByCodesSql = ReadSql(ByCodes, AfterUen, orderBy: "uen");
+
+    internal static readonly string BatchByManyCodesSql = ReadSql(ByManyCodes, AfterUen, orderBy: "uen");
 
     /// <summary>Above this many codes a spec is read through an ordered index with hashed codes (see <see cref="ByManyCodes"/>).</summary>
     internal const int ManyCodes = 64;
@@ -194,6 +170,14 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
 
         return [.. codes];
     }
+
+    private static string ReadSql(string match, string? keyset, string orderBy) => $"""
+        SELECT {Columns}
+        FROM staging_acra_companies
+        WHERE {match}{(keyset is null ? "" : " AND " + keyset)}
+        ORDER BY {orderBy}
+        LIMIT @limit
+        """;
 
     private static async Task<IReadOnlyList<RegistryRow>> ReadRowsAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
     {
