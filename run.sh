@@ -7,7 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/pg.sh
-source scripts/lib/tools.sh
 
 log() { printf '\033[32m[run]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[run] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -63,9 +62,7 @@ pg_ensure_database "$PG_PORT" icpsearch
 export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icpsearch"
 
 if [ -f gateway-api/web/package.json ]; then
-  ensure_node
-  log "building the web console (npm ci, vite build)"
-  (cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+  build_web "$root"
 fi
 
 log "building the solution"

@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/pg.sh
-source scripts/lib/tools.sh
 
 log() { printf '\033[32m[test]\033[0m %s\n' "$*" >&2; }
 
@@ -28,9 +27,7 @@ log "building (Release)"
 dotnet build IcpSearch.sln -c Release -nologo -clp:ErrorsOnly -v:q
 
 # --- web console (gateway-api/web -> gateway-api/wwwroot), served by the gateway in the browser tests below ---
-ensure_node
-log "building the web console (npm ci, vite build)"
-(cd gateway-api/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
+build_web "$root"
 # --- end web console ---
 
 port=$(free_port 56432)

@@ -16,11 +16,11 @@ public sealed class ChatBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var rowCounts = Option(args, "--rows", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var requests = int.Parse(Option(args, "--requests", "1000"), CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
-        var message = Option(args, "--message", "Manufacturing");
-        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
+        var rowCounts = BenchArgs.Ints(args, "--rows", "100000,1000000");
+        var requests = BenchArgs.Int(args, "--requests", 1000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 8);
+        var message = BenchArgs.Text(args, "--message", "Manufacturing");
+        var rounds = BenchArgs.Int(args, "--rounds", 3);
 
         Console.WriteLine($"chat benchmark: {rounds} rounds of {requests} requests, {concurrency} concurrent clients, message \"{message}\", after a 500-request warm-up");
         Console.WriteLine("| staging rows | round | matches | /chat TTFB p50 / p95 / p99 (ms) | /chat total p50 / p95 / p99 (ms) | req/s | baseline GET /api/info p95 (ms) |");
@@ -172,12 +172,6 @@ public sealed class ChatBenchmark : IBenchmark
     }
 
     private static string P(List<double> samples, double p) => Stats.Percentile(samples, p).ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 
     private sealed record ChatBody(ChatCompany[]? Companies, long Total_matches);
 

@@ -31,24 +31,8 @@ public sealed class ImportBenchmark : IBenchmark
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)
     {
-        var rows = 1_000_000;
-        var compareMerge = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--rows" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    rows = n;
-                    i++;
-                    break;
-                case "--compare-merge":
-                    compareMerge = true;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"import: unknown or invalid argument '{args[i]}' (use --rows N, --compare-merge)");
-                    return 2;
-            }
-        }
+        var rows = BenchArgs.Int(args, "--rows", 1_000_000);
+        var compareMerge = BenchArgs.Flag(args, "--compare-merge");
 
         var folder = Directory.CreateTempSubdirectory("icpsearch-import-bench-");
         try

@@ -27,9 +27,9 @@ public sealed class JobsBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var rows = int.Parse(Option(args, "--rows", "100000"), CultureInfo.InvariantCulture);
-        var batch = int.Parse(Option(args, "--batch", "500"), CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
+        var rows = BenchArgs.Int(args, "--rows", 100_000);
+        var batch = BenchArgs.Int(args, "--batch", 500);
+        var rounds = BenchArgs.Int(args, "--rounds", 3);
 
         Console.WriteLine($"jobs benchmark: {rows:N0} staging rows, every row matched, STAGING_BATCH_SIZE={batch}, one uncapped run; {rounds} rounds, each in fresh databases");
         Console.WriteLine("| round | job rows/s | hand-written SQL rows/s | ratio job/sql | batch p50 / p95 (ms) |");
@@ -183,9 +183,4 @@ public sealed class JobsBenchmark : IBenchmark
         }
     }
 
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 }

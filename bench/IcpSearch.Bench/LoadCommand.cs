@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IcpSearch.Bench;
 
 /// <summary>
@@ -13,8 +11,8 @@ public sealed class LoadCommand : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var rows = args.Length > 1 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-        var db = Array.IndexOf(args, "--db") is var at and >= 0 ? args[at + 1] : "bench_manual";
+        var rows = BenchArgs.Int(args, "--rows", 100_000);
+        var db = BenchArgs.Text(args, "--db", "bench_manual");
         var connectionString = await BenchDatabase.CreateAsync(db);
         await BenchRegistry.LoadAsync(connectionString, rows);
         Console.WriteLine($"loaded {rows:N0} rows into {db}");

@@ -23,9 +23,9 @@ public sealed class PagingBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var deepPage = IntOption(args, "--deep-page", 5_000);
-        var rows = IntOption(args, "--rows", Math.Max(1_000_000, (deepPage + 1) * PageSize + 1_000));
-        var iterations = IntOption(args, "--iterations", 200);
+        var deepPage = BenchArgs.Int(args, "--deep-page", 5_000);
+        var rows = BenchArgs.Int(args, "--rows", Math.Max(1_000_000, (deepPage + 1) * PageSize + 1_000));
+        var iterations = BenchArgs.Int(args, "--iterations", 200);
         if (rows < (deepPage + 1) * PageSize)
         {
             Console.Error.WriteLine($"paging: --rows must be at least {(deepPage + 1) * PageSize} to reach page {deepPage}.");
@@ -228,13 +228,5 @@ public sealed class PagingBenchmark : IBenchmark
         }
 
         return samples;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
     }
 }

@@ -21,4 +21,12 @@ if (chosen is null)
 }
 
 Console.WriteLine(Stats.Machine());
-return await chosen.RunAsync(args[1..]);
+try
+{
+    return await chosen.RunAsync(args[1..]);
+}
+catch (ArgumentException bad)
+{
+    Console.Error.WriteLine($"{chosen.Name}: {bad.Message}");
+    return 2;
+}

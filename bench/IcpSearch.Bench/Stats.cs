@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IcpSearch.Bench;
 
 /// <summary>
@@ -19,11 +17,6 @@ public static class Stats
         var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
-
-    /// <summary>Formats p50/p95/p99 of the samples in milliseconds.</summary>
-    public static string Summary(IReadOnlyList<double> samples)
-        => string.Create(CultureInfo.InvariantCulture,
-            $"p50 {Percentile(samples, 50):0.0} ms  p95 {Percentile(samples, 95):0.0} ms  p99 {Percentile(samples, 99):0.0} ms  (n={samples.Count})");
 
     /// <summary>Returns a line describing the machine the figures come from.</summary>
     public static string Machine()

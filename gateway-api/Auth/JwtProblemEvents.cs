@@ -31,8 +31,4 @@ public sealed class JwtProblemEvents : JwtBearerEvents
         await Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "A valid bearer token is required.", detail)
             .ExecuteAsync(context.HttpContext);
     }
-
-    public override async Task Forbidden(ForbiddenContext context)
-        => await Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "The token does not allow this request.")
-            .ExecuteAsync(context.HttpContext);
 }

@@ -1,4 +1,3 @@
-using IcpSearch.Gateway.Errors;
 using IcpSearch.GrainInterfaces.Leads;
 
 namespace IcpSearch.Gateway.Endpoints;
@@ -8,9 +7,6 @@ namespace IcpSearch.Gateway.Endpoints;
 /// </summary>
 public static class CandidatesEndpoints
 {
-    /// <summary>The longest industry name accepted.</summary>
-    public const int MaxIndustryLength = 200;
-
     public static RouteGroupBuilder MapCandidatesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/candidates").WithTags("Leads");
@@ -28,40 +24,24 @@ public static class CandidatesEndpoints
         string? industry, string? limit, string? after, string? afterScore, string? afterId, string? format, HttpRequest request,
         [AsParameters] GatewayServices services)
     {
-        if (!TryIndustry(industry, out var name, out var problem)
-            || !LeadPaging.TryParse(limit, after, afterScore, afterId, out var size, out var cursor, out problem)
+        // The grain checks the industry (required, length); its InvalidSearchException becomes the 400 naming the field.
+        if (!LeadPaging.TryParse(limit, after, afterScore, afterId, out var size, out var cursor, out var problem)
             || !LeadPaging.TryChooseCsv(format, request, out var csv, out problem))
         {
             return problem;
         }
 
         var page = await services.Cluster.GetGrain<ILeadQueryGrain>(0)
-            .GetCandidatesAsync(new LeadPageRequest(services.Tenant.TenantId, size, cursor, name));
+            .GetCandidatesAsync(new LeadPageRequest(services.Tenant.TenantId, size, cursor, industry));
         return csv ? new CsvPageResult(page) : TypedResults.Ok(LeadPage.From(page));
     }
 
-    public static Results<CsvExportResult, ProblemHttpResult> Export(string? industry, [AsParameters] GatewayServices services)
+    // An invalid industry fails the first page, read before anything is sent, so it is still a 400 problem.
+    public static CsvExportResult Export(string? industry, [AsParameters] GatewayServices services)
     {
-        if (!TryIndustry(industry, out var name, out var problem))
-        {
-            return problem;
-        }
-
         var grain = services.Cluster.GetGrain<ILeadQueryGrain>(0);
         var tenant = services.Tenant.TenantId;
         return new CsvExportResult("candidates.csv",
-            (cursor, _) => grain.GetCandidatesAsync(new LeadPageRequest(tenant, CsvExportResult.ChunkSize, cursor, name)));
-    }
-
-    private static bool TryIndustry(string? industry, out string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemHttpResult? problem)
-    {
-        name = industry?.Trim() ?? "";
-        problem = name.Length switch
-        {
-            0 => Problems.Invalid("industry", "industry is required, e.g. industry=Manufacturing."),
-            > MaxIndustryLength => Problems.Invalid("industry", $"industry has {name.Length} characters; at most {MaxIndustryLength} are allowed."),
-            _ => null,
-        };
-        return problem is null;
+            cursor => grain.GetCandidatesAsync(new LeadPageRequest(tenant, CsvExportResult.ChunkSize, cursor, industry)));
     }
 }

@@ -1,4 +1,3 @@
-using IcpSearch.Gateway.Errors;
 using IcpSearch.GrainInterfaces.Leads;
 
 namespace IcpSearch.Gateway.Endpoints;
@@ -9,9 +8,6 @@ namespace IcpSearch.Gateway.Endpoints;
 /// </summary>
 public static class CompaniesEndpoints
 {
-    /// <summary>The longest name or domain accepted.</summary>
-    public const int MaxLength = 253;
-
     public static RouteGroupBuilder MapCompaniesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/companies").WithTags("Leads");
@@ -21,23 +17,11 @@ public static class CompaniesEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<CompanyList>, ProblemHttpResult>> FindAsync(string? name, string? domain, [AsParameters] GatewayServices services)
+    // The grain checks the inputs (exactly one, length); its InvalidSearchException becomes the 400 naming the field.
+    public static async Task<Ok<CompanyList>> FindAsync(string? name, string? domain, [AsParameters] GatewayServices services)
     {
-        var hasName = !string.IsNullOrWhiteSpace(name);
-        var hasDomain = !string.IsNullOrWhiteSpace(domain);
-        if (hasName == hasDomain)
-        {
-            return Problems.Invalid(hasName ? "domain" : "name", "Give exactly one of name or domain.");
-        }
-
-        var (field, value) = hasName ? ("name", name!.Trim()) : ("domain", domain!.Trim());
-        if (value.Length > MaxLength)
-        {
-            return Problems.Invalid(field, $"{field} has {value.Length} characters; at most {MaxLength} are allowed.");
-        }
-
         var matches = await services.Cluster.GetGrain<ILeadQueryGrain>(0)
-            .LookupAsync(new CompanyLookupRequest(services.Tenant.TenantId, hasName ? value : null, hasName ? null : value));
+            .LookupAsync(new CompanyLookupRequest(services.Tenant.TenantId, name, domain));
         return TypedResults.Ok(new CompanyList(matches.Select(CompanyItem.From).ToList()));
     }
 }

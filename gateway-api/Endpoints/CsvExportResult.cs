@@ -11,7 +11,7 @@ namespace IcpSearch.Gateway.Endpoints;
 /// </summary>
 /// <param name="fileName">The download's file name (letters, digits, '-', '.').</param>
 /// <param name="fetch">Returns the page after a cursor (null for the first).</param>
-public sealed class CsvExportResult(string fileName, Func<KeysetCursor?, CancellationToken, Task<Page<LeadRow>>> fetch) : IResult, IEndpointMetadataProvider
+public sealed class CsvExportResult(string fileName, Func<KeysetCursor?, Task<Page<LeadRow>>> fetch) : IResult, IEndpointMetadataProvider
 {
     /// <summary>The rows fetched per round trip: the largest page the store serves.</summary>
     public const int ChunkSize = PageLimits.Max;
@@ -20,38 +20,29 @@ public sealed class CsvExportResult(string fileName, Func<KeysetCursor?, Cancell
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var aborted = httpContext.RequestAborted;
 
         // The first page is read before anything is sent, so a failure there is still an ordinary problem response.
-        var page = await fetch(null, aborted);
+        var page = await fetch(null);
         var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = LeadPaging.CsvMediaType + "; charset=utf-8";
+        LeadCsv.StartResponse(response);
         response.Headers.ContentDisposition = $"attachment; filename={fileName}";
         response.Headers.CacheControl = "no-store";
 
         await using var csv = LeadCsv.Begin(response.Body);
         while (true)
         {
-            foreach (var lead in page.Items)
-            {
-                await LeadCsv.WriteAsync(csv, lead, aborted);
-            }
-
-            await csv.FlushAsync(aborted);
-            if (page.NextCursor is null || !KeysetCursor.TryParse(page.NextCursor, out var cursor))
+            await LeadCsv.WritePageAsync(csv, page.Items, httpContext.RequestAborted);
+            if (page.NextCursor is null)
             {
                 break;
             }
 
-            page = await fetch(cursor, aborted);
+            page = await fetch(KeysetCursor.TryParse(page.NextCursor, out var cursor)
+                ? cursor
+                : throw new InvalidOperationException($"The store returned a malformed cursor '{page.NextCursor}'."));
         }
     }
 
     /// <inheritdoc />
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [LeadPaging.CsvMediaType]));
-    }
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => LeadCsv.AddMetadata(builder);
 }

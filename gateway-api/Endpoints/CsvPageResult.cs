@@ -21,8 +21,7 @@ public sealed class CsvPageResult(Page<LeadRow> page) : IResult, IEndpointMetada
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = LeadPaging.CsvMediaType + "; charset=utf-8";
+        LeadCsv.StartResponse(response);
         response.Headers.Vary = "Accept";
         if (Page.NextCursor is not null)
         {
@@ -30,18 +29,9 @@ public sealed class CsvPageResult(Page<LeadRow> page) : IResult, IEndpointMetada
         }
 
         await using var csv = LeadCsv.Begin(response.Body);
-        foreach (var lead in Page.Items)
-        {
-            await LeadCsv.WriteAsync(csv, lead, httpContext.RequestAborted);
-        }
-
-        await csv.FlushAsync(httpContext.RequestAborted);
+        await LeadCsv.WritePageAsync(csv, Page.Items, httpContext.RequestAborted);
     }
 
     /// <inheritdoc />
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [LeadPaging.CsvMediaType]));
-    }
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => LeadCsv.AddMetadata(builder);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.GrainInterfaces.Industries;
 
@@ -29,11 +28,9 @@ public static class IndustriesEndpoints
 
     public static async Task<Results<Ok<IndustrySuggestions>, ProblemHttpResult>> SuggestAsync(string? q, string? limit, IClusterClient cluster)
     {
-        var size = DefaultLimit;
-        if (!string.IsNullOrEmpty(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        if (!QueryLimit.TryParse(limit, DefaultLimit, MaxLimit, out var size, out var problem))
         {
-            return Problems.Invalid("limit", $"limit must be a whole number between 1 and {MaxLimit}.");
+            return problem;
         }
 
         var text = q?.Trim() ?? "";

@@ -39,14 +39,13 @@ public static class JobsEndpoints
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJobAsync(long jobId, [AsParameters] GatewayServices services)
-        => await ForOwnJobAsync(jobId, services, grain => grain.GetStatusAsync());
+        => await ForOwnJobAsync(jobId, services, action: null);
 
-    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobsAsync(int? limit, string? after, [AsParameters] GatewayServices services)
+    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobsAsync(string? limit, string? after, [AsParameters] GatewayServices services)
     {
-        var size = limit ?? PageLimits.Default;
-        if (size is < 1 or > PageLimits.Max)
+        if (!QueryLimit.TryParse(limit, PageLimits.Default, PageLimits.Max, out var size, out var problem))
         {
-            return Problems.Invalid("limit", $"limit must be between 1 and {PageLimits.Max}.");
+            return problem;
         }
 
         long? afterId = null;
@@ -71,8 +70,9 @@ public static class JobsEndpoints
         => await ForOwnJobAsync(jobId, services, grain => grain.RunNowAsync());
 
     // The ownership check reads the job first: acting on another tenant's job must look exactly like a missing one.
+    // Without an action, that read is the answer.
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ForOwnJobAsync(
-        long jobId, GatewayServices services, Func<IStagingUpsertJobGrain, Task<JobSnapshot>> action)
+        long jobId, GatewayServices services, Func<IStagingUpsertJobGrain, Task<JobSnapshot>>? action)
     {
         var grain = services.Cluster.GetGrain<IStagingUpsertJobGrain>(jobId);
         try
@@ -83,7 +83,7 @@ public static class JobsEndpoints
                 return Problems.NotFound(ProblemCodes.JobNotFound, $"Job {jobId} does not exist.");
             }
 
-            return TypedResults.Ok(JobResponse.From(await action(grain)));
+            return TypedResults.Ok(JobResponse.From(action is null ? current : await action(grain)));
         }
         catch (JobNotFoundException)
         {

@@ -19,6 +19,21 @@ public static class LeadCsv
     /// <summary>The writer options: RFC 4180 defaults, plus CSV-injection escaping because exports are opened in spreadsheets.</summary>
     public static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
+    /// <summary>Sets the status and content type of a CSV response.</summary>
+    public static void StartResponse(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = LeadPaging.CsvMediaType + "; charset=utf-8";
+    }
+
+    /// <summary>Declares the CSV response in the endpoint's OpenAPI metadata.</summary>
+    public static void AddMetadata(EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [LeadPaging.CsvMediaType]));
+    }
+
     /// <summary>Creates a writer on the response body and writes the header row.</summary>
     public static CsvWriter Begin(Stream body)
     {
@@ -27,8 +42,21 @@ public static class LeadCsv
         return writer;
     }
 
+    /// <summary>Writes the leads as records and flushes them to the client.</summary>
+    public static async Task WritePageAsync(CsvWriter writer, IReadOnlyList<LeadRow> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(leads);
+        foreach (var lead in leads)
+        {
+            await WriteAsync(writer, lead, cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
     /// <summary>Writes one lead as a record.</summary>
-    public static async Task WriteAsync(CsvWriter writer, LeadRow lead, CancellationToken cancellationToken)
+    private static async Task WriteAsync(CsvWriter writer, LeadRow lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(lead);

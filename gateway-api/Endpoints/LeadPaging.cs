@@ -19,13 +19,9 @@ public static class LeadPaging
         string? limit, string? after, string? afterScore, string? afterId,
         out int size, out KeysetCursor? cursor, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
-        size = PageLimits.Default;
         cursor = null;
-        problem = null;
-        if (!string.IsNullOrEmpty(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > PageLimits.Max))
+        if (!QueryLimit.TryParse(limit, PageLimits.Default, PageLimits.Max, out size, out problem))
         {
-            problem = Problems.Invalid("limit", $"limit must be a whole number between 1 and {PageLimits.Max} (got '{Shorten(limit)}').");
             return false;
         }
 

@@ -39,6 +39,6 @@ public static class ScoresEndpoints
         var grain = services.Cluster.GetGrain<ILeadQueryGrain>(0);
         var tenant = services.Tenant.TenantId;
         return new CsvExportResult("scores.csv",
-            (cursor, _) => grain.GetLatestScoresAsync(new LeadPageRequest(tenant, CsvExportResult.ChunkSize, cursor)));
+            cursor => grain.GetLatestScoresAsync(new LeadPageRequest(tenant, CsvExportResult.ChunkSize, cursor)));
     }
 }

@@ -168,12 +168,10 @@ public static class Extensions
         diagnostics.Set("Authenticated", http.User.Identity?.IsAuthenticated == true);
     }
 
-    // Per tenant when one was resolved (the endpoint requires it), else per client address.
+    // Per tenant: the endpoint requires one, and tenant resolution runs before the rate limiter.
     private static RateLimitPartition<string> TtfbPartition(HttpContext http)
     {
-        var key = http.Items[HttpTenantContext.ItemKey] is string tenant
-            ? "tenant:" + tenant
-            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var key = (string)http.Items[HttpTenantContext.ItemKey]!;
         var perMinute = http.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.TtfbReportsPerMinute;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {

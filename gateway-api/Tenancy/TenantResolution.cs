@@ -7,10 +7,9 @@ namespace IcpSearch.Gateway.Tenancy;
 /// <param name="Status">Gets the HTTP status of the refusal (400 or 403), or 0.</param>
 /// <param name="Code">Gets the problem code of the refusal, or null.</param>
 /// <param name="Detail">Gets what the caller should change, or null.</param>
-/// <param name="Source">Gets where the tenant came from: claim, allowed_list, header or default.</param>
-public sealed record TenantResolution(string? TenantId, int Status, string? Code, string? Detail, string? Source)
+public sealed record TenantResolution(string? TenantId, int Status, string? Code, string? Detail)
 {
-    public static TenantResolution Resolved(string tenantId, string source) => new(tenantId, 0, null, null, source);
+    public static TenantResolution Resolved(string tenantId) => new(tenantId, 0, null, null);
 
-    public static TenantResolution Refused(int status, string code, string detail) => new(null, status, code, detail, null);
+    public static TenantResolution Refused(int status, string code, string detail) => new(null, status, code, detail);
 }

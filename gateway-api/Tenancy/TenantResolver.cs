@@ -34,7 +34,7 @@ public static class TenantResolver
             return hasHeader && !string.Equals(header, claimed[0], StringComparison.Ordinal)
                 ? TenantResolution.Refused(StatusCodes.Status403Forbidden, ProblemCodes.TenantMismatch,
                     $"{TenantResolutionMiddleware.HeaderName} names a different tenant than the token's tenant_id claim.")
-                : TenantResolution.Resolved(claimed[0], "claim");
+                : TenantResolution.Resolved(claimed[0]);
         }
 
         var allowed = TenantClaims.AllowedTenants(user);
@@ -43,14 +43,14 @@ public static class TenantResolver
             if (hasHeader)
             {
                 return allowed.Contains(header!, StringComparer.Ordinal)
-                    ? TenantResolution.Resolved(header!, "allowed_list")
+                    ? TenantResolution.Resolved(header!)
                     : TenantResolution.Refused(StatusCodes.Status403Forbidden, ProblemCodes.TenantMismatch,
                         $"{TenantResolutionMiddleware.HeaderName} is not one of the tenants the token allows.");
             }
 
             if (allowed.Count == 1 && TenantIds.IsValid(allowed[0]))
             {
-                return TenantResolution.Resolved(allowed[0], "allowed_list");
+                return TenantResolution.Resolved(allowed[0]);
             }
 
             return TenantResolution.Refused(StatusCodes.Status400BadRequest, ProblemCodes.TenantRequired,
@@ -65,13 +65,13 @@ public static class TenantResolver
 
         if (hasHeader)
         {
-            return TenantResolution.Resolved(header!, "header");
+            return TenantResolution.Resolved(header!);
         }
 
         var defaultTenant = options.DefaultTenant;
         return string.IsNullOrEmpty(defaultTenant)
             ? TenantResolution.Refused(StatusCodes.Status400BadRequest, ProblemCodes.TenantRequired,
                 $"No tenant: use a token with a tenant_id claim or send the {TenantResolutionMiddleware.HeaderName} header.")
-            : TenantResolution.Resolved(defaultTenant, "default");
+            : TenantResolution.Resolved(defaultTenant);
     }
 }

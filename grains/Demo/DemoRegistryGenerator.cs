@@ -97,6 +97,7 @@ public sealed class DemoRegistryGenerator
 
     private readonly IReadOnlyList<(string Code, string Title)> _codes;
     private readonly Dictionary<char, List<int>> _codesBySection;
+    private readonly Dictionary<string, List<(string Code, string Title)>> _codesByDivision;
 
     private DemoRegistryGenerator(IReadOnlyList<(string Code, string Title)> codes)
     {
@@ -105,6 +106,7 @@ public sealed class DemoRegistryGenerator
             .Select((c, i) => (Section: SsicHierarchy.SectionOf(c.Code)!.Value, Index: i))
             .GroupBy(x => x.Section)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList());
+        _codesByDivision = codes.GroupBy(c => c.Code[..2]).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     /// <summary>Creates a generator over the 5-digit codes of the bundled SSIC reference.</summary>
@@ -131,12 +133,12 @@ public sealed class DemoRegistryGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var random = new Random(seed);
-        var sections = SectionWeights.Where(s => _codesBySection.ContainsKey(s.Key)).ToArray();
+        var sections = SectionWeights.Where(s => _codesBySection.ContainsKey(s.Key)).Select(s => (s.Key, s.Value)).ToArray();
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var perYear = new Dictionary<int, int>();
         for (var i = 0; i < count; i++)
         {
-            var section = Pick(random, sections.Select(s => (s.Key, s.Value)).ToArray());
+            var section = Pick(random, sections);
             var primary = _codes[_codesBySection[section][random.Next(_codesBySection[section].Count)]];
             (string Code, string Title)? secondary = random.NextDouble() < 0.25 ? SecondaryFor(random, primary.Code) : null;
 
@@ -201,7 +203,7 @@ public sealed class DemoRegistryGenerator
     private (string Code, string Title) SecondaryFor(Random random, string primary)
     {
         // Secondary activities usually sit near the primary one: same division half the time.
-        var sameDivision = _codes.Where(c => c.Code[..2] == primary[..2] && c.Code != primary).ToList();
+        var sameDivision = _codesByDivision[primary[..2]].Where(c => c.Code != primary).ToList();
         return sameDivision.Count > 0 && random.NextDouble() < 0.5
             ? sameDivision[random.Next(sameDivision.Count)]
             : _codes[random.Next(_codes.Count)];

@@ -10,12 +10,9 @@ public static class RegistryCopy
     public static async Task<ulong> AppendAsync(NpgsqlDataSource dataSource, IEnumerable<AcraRecord> rows, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync("""
-            COPY staging_acra_companies (uen, entity_name, entity_type_description, entity_status_description,
-                registration_incorporation_date, block, street_name, level_no, unit_no, building_name, postal_code,
-                primary_ssic_code, primary_ssic_description, secondary_ssic_code, secondary_ssic_description, no_of_officers)
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
+        // The columns in AcraRecord.CsvHeader order, the order the fields are written below.
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY staging_acra_companies ({string.Join(", ", AcraRecord.CsvHeader)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var r in rows)
         {
             await importer.StartRowAsync(cancellationToken);

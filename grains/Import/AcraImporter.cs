@@ -62,7 +62,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
 
         var read = ReadIntoStage(connection, csv, source, totalBytes, options, rejects, progress, clock, cancellationToken);
         var rejectedCount = read.Rejected;
-        if (rejectedCount > read.RowsRead * options.MaxRejectShare)
+        if (read.ExceedsRejectShare(options.MaxRejectShare))
         {
             var first = read.Kept.Count > 0 ? $" First: line {read.Kept[0].Line}: {read.Kept[0].Reason}." : "";
             var where = rejects.WrittenPath is { } file ? $" See {file}." : "";
@@ -216,7 +216,7 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         }
 
         outcome.BytesRead = totalBytes ?? reader.ByteOffset;
-        if (outcome.Rejected <= outcome.RowsRead * options.MaxRejectShare)
+        if (!outcome.ExceedsRejectShare(options.MaxRejectShare))
         {
             importer.Complete();
         }
@@ -434,6 +434,9 @@ public sealed partial class AcraImporter(NpgsqlDataSource dataSource, ILogger<Ac
         public IReadOnlyList<string> Warnings { get; set; } = [];
 
         public List<ImportReject> Kept { get; } = [];
+
+        /// <summary>Whether more than <paramref name="share"/> of the rows read were rejected, which fails the file.</summary>
+        public bool ExceedsRejectShare(double share) => Rejected > RowsRead * share;
 
         public void Reject(long line, string reason, string record, AcraRejectWriter writer)
         {

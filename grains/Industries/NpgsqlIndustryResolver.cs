@@ -136,7 +136,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         return terms
-            .Select((term, i) => (term, entry: new CachedTerm(headings[i].ToArray(), codes[i].Distinct(StringComparer.Ordinal).ToArray(), expiresAt)))
+            .Select((term, i) => (term, entry: new CachedTerm(codes[i].Distinct(StringComparer.Ordinal).ToArray(), expiresAt)))
             .ToDictionary(x => x.term, x => x.entry, StringComparer.Ordinal);
     }
 
@@ -224,5 +224,5 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     /// <summary>A reference row that matched a term.</summary>
     internal sealed record Candidate(int Ord, string Code, int Level, bool ExactTitle, bool TitleMatch, bool TextMatch, double Similarity, bool HeadMatch, long Leaves);
 
-    private sealed record CachedTerm(string[] Headings, string[] Codes, DateTimeOffset ExpiresAt);
+    private sealed record CachedTerm(string[] Codes, DateTimeOffset ExpiresAt);
 }

@@ -27,14 +27,14 @@ public static class JobErrorCodes
     };
 
     /// <summary>
-    /// Returns the text stored as the job's error, safe to show a tenant: a fixed sentence per code, plus the SQLSTATE
-    /// when PostgreSQL raised the error. Never the exception's message, which can carry SQL, row values or
-    /// connection details; those go to the log only.
+    /// Returns the text stored as the job's error, safe to show a tenant: a fixed sentence per code (from
+    /// <see cref="Classify"/>), plus the SQLSTATE when PostgreSQL raised the error. Never the exception's message,
+    /// which can carry SQL, row values or connection details; those go to the log only.
     /// </summary>
-    public static string Describe(Exception exception)
+    public static string Describe(string code, Exception exception)
     {
         var sqlState = exception is PostgresException postgres ? $" (SQLSTATE {postgres.SqlState})" : "";
-        return Classify(exception) switch
+        return code switch
         {
             DbUnavailable => $"The database could not be reached{sqlState}; the job stopped after its retries.",
             DbTimeout => $"The database did not answer in time{sqlState}; the job stopped after its retries.",

@@ -36,7 +36,8 @@ public sealed partial class StagingUpsertJobGrain(
     private IGrainTimer? _batchTimer;
     private ScoringContext? _runScoring;
 
-    // What status calls see: the state as last persisted. Status calls interleave with batches, and must never
+    // What status calls see: the state as last made durable (transitions in the grain state, progress in
+    // background_jobs with each batch). Status calls interleave with batches, and must never
     // report a transition (done, error) that is not yet durable.
     private JobSnapshot? _published;
 
@@ -73,6 +74,11 @@ public sealed partial class StagingUpsertJobGrain(
 
         var mirror = await jobs.GetAsync(JobId)
             ?? throw new JobNotFoundException($"Job {JobId} has no row in background_jobs; create it through the job store first.");
+        return await ScheduleCoreAsync(spec, mirror);
+    }
+
+    private async Task<JobSnapshot> ScheduleCoreAsync(StagingUpsertJobSpec spec, JobMirror mirror)
+    {
         if (mirror.TenantId != spec.TenantId)
         {
             throw new JobStateException($"Job {JobId} belongs to another tenant.");
@@ -142,7 +148,7 @@ public sealed partial class StagingUpsertJobGrain(
             // Created in background_jobs, but the scheduling call never arrived (its caller died in between).
             if (await jobs.GetAsync(JobId) is { Status: JobStatus.Queued } orphan)
             {
-                await ScheduleAsync(orphan.Spec);
+                await ScheduleCoreAsync(orphan.Spec, orphan);
             }
 
             return;
@@ -277,14 +283,15 @@ public sealed partial class StagingUpsertJobGrain(
                 var batch = new JobBatchRecord(JobId, S.Batches + 1, S.Processed + rowCount, rows[^1].Uen!, startedAt);
                 await pipeline.ProcessAsync(new PipelineRequest(spec.TenantId, rows, _runScoring, batch), cancellationToken);
 
-                // The batch and the job's progress committed together (background_jobs is the truth for progress):
-                // from here the in-memory state may be ahead of the grain's stored state, never of what is durable.
+                // The batch and the job's progress committed together, and background_jobs is the truth for progress:
+                // the grain state is not written per batch (an activation adopts the committed progress; transitions
+                // save it), so the in-memory state may be ahead of the stored state, never of what is durable.
                 S.Processed = batch.ProcessedAfter;
                 S.Batches = batch.BatchNo;
                 S.CursorUen = batch.CursorUen;
                 S.RunProcessed += rowCount;
                 S.FailedAttempts = 0;
-                await SaveStateOnlyAsync();
+                _published = Snapshot();
 
                 instruments.OnBatchCompleted(clock.Elapsed, rowCount);
                 LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
@@ -336,7 +343,7 @@ public sealed partial class StagingUpsertJobGrain(
         // The stored message is what tenants see through the API: a fixed description of the failure, never the
         // exception's text, which can carry SQL, row values or connection details. The log keeps the details.
         LogJobError(logger, exception, JobId, S.Spec!.TenantId, code, S.Processed);
-        await EndAsync(JobStatus.Error, JobErrorCodes.Describe(exception), code);
+        await EndAsync(JobStatus.Error, JobErrorCodes.Describe(code, exception), code);
     }
 
     private async Task RequeueAsync()
@@ -458,12 +465,6 @@ public sealed partial class StagingUpsertJobGrain(
 
     private Task UpdateMirrorStatusAsync(CancellationToken cancellationToken)
         => jobs.UpdateStatusAsync(new JobStatusUpdate(JobId, S.Status, S.StartedAt, S.EndedAt, S.NextRunAt, S.Error, S.ErrorCode), cancellationToken);
-
-    private async Task SaveStateOnlyAsync()
-    {
-        await state.WriteStateAsync();
-        _published = Snapshot();
-    }
 
     private async Task ArmReminderAsync(TimeSpan dueTime, TimeSpan period)
         => await this.RegisterOrUpdateReminder(ReminderName, Max(dueTime, TimeSpan.Zero), period);

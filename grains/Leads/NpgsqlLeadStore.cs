@@ -95,15 +95,11 @@ public sealed class NpgsqlLeadStore(NpgsqlDataSource dataSource) : ILeadStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<CompanyMatch>> LookupAsync(CompanyLookupRequest request, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) == string.IsNullOrWhiteSpace(request.Domain))
-        {
-            throw new ArgumentException("Give exactly one of name or domain.", nameof(request));
-        }
-
-        var byName = !string.IsNullOrWhiteSpace(request.Name);
+        // LeadQueryGrain has checked that exactly one of the two is given, trimmed.
+        var byName = request.Name is not null;
         await using var command = dataSource.CreateCommand(byName ? LookupByNameSql : LookupByDomainSql);
         command.Parameters.AddWithValue("tenant_id", request.TenantId);
-        command.Parameters.AddWithValue(byName ? "name" : "domain", (byName ? request.Name : request.Domain)!.Trim());
+        command.Parameters.AddWithValue(byName ? "name" : "domain", (byName ? request.Name : request.Domain)!);
 
         var matches = new List<CompanyMatch>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -58,10 +58,15 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         WHERE g.id = 1
         """;
 
-    private const string StoreCountSql = """
-        INSERT INTO staging_match_counts (spec_key, generation, total) VALUES (@spec_key, @generation, @total)
-        ON CONFLICT (spec_key, generation) DO NOTHING;
-        DELETE FROM staging_match_counts WHERE generation < @generation;
+    // Counts and caches in one round trip; older generations' entries go at the same time.
+    private const string CountAndStoreSql = $"""
+        WITH counted (total) AS ({CountByCodesSql}),
+        stored AS (
+            INSERT INTO staging_match_counts (spec_key, generation, total)
+            SELECT @spec_key, @generation, total FROM counted
+            ON CONFLICT (spec_key, generation) DO NOTHING),
+        pruned AS (DELETE FROM staging_match_counts WHERE generation < @generation)
+        SELECT total FROM counted
         """;
 
     /// <inheritdoc />
@@ -90,21 +95,13 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             }
         }
 
-        long total;
-        await using (var count = dataSource.CreateCommand(CountByCodesSql))
-        {
-            AddMatchParameters(count, match);
-            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
         // Stored under the generation read before counting: if an import landed in between, that generation is
         // already stale and the entry is never read.
-        await using var store = dataSource.CreateCommand(StoreCountSql);
-        store.Parameters.AddWithValue("spec_key", key);
-        store.Parameters.AddWithValue("generation", generation);
-        store.Parameters.AddWithValue("total", total);
-        await store.ExecuteNonQueryAsync(cancellationToken);
-        return total;
+        await using var count = dataSource.CreateCommand(CountAndStoreSql);
+        AddMatchParameters(count, match);
+        count.Parameters.AddWithValue("spec_key", key);
+        count.Parameters.AddWithValue("generation", generation);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <inheritdoc />

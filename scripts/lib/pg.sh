@@ -1,13 +1,9 @@
 # PostgreSQL helpers shared by run.sh and test.sh: install with apt when missing, and run a project-local cluster.
 # PostgreSQL refuses to run as root, so when we are root every server command runs as the `postgres` OS user.
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 pg_log() { printf '\033[36m[pg]\033[0m %s\n' "$*" >&2; }
 pg_die() { printf '\033[31m[pg] error:\033[0m %s\n' "$*" >&2; exit 1; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
-    pg_die "need root (or sudo) to run: $*"; fi
-}
 
 # Prints the bin folder of the newest installed PostgreSQL server.
 pg_bindir() {
@@ -18,11 +14,8 @@ pg_bindir() {
 
 pg_ensure_installed() {
   if [ -z "$(pg_bindir)" ]; then
-    pg_log "PostgreSQL server not found; installing it with apt"
-    as_root apt-get update -qq
-    # Through env: sudo resets the environment, so a prefix assignment would not reach apt-get.
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null \
-      || pg_die "apt-get install postgresql failed"
+    pg_log "PostgreSQL server not found"
+    apt_install postgresql postgresql-contrib
   fi
   [ -n "$(pg_bindir)" ] || pg_die "PostgreSQL server binaries still missing after install"
   if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then

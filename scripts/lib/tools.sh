@@ -1,6 +1,11 @@
-# Command-line tools the scripts need besides PostgreSQL, installed with apt when missing (needs scripts/lib/pg.sh for as_root).
+# Command-line tools the scripts need, installed with apt when missing, and the web console build.
 
 tools_log() { printf '\033[36m[tools]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "need root (or sudo) to run: $*" >&2; exit 1; fi
+}
 
 apt_install() {
   tools_log "installing $* with apt"
@@ -21,3 +26,10 @@ ensure_node() {
 }
 
 ensure_curl() { command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates; }
+
+# build_web ROOT: builds the web console (ROOT/gateway-api/web) into ROOT/gateway-api/wwwroot.
+build_web() {
+  ensure_node
+  tools_log "building the web console (npm ci, vite build)"
+  (cd "$1/gateway-api/web" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
+}

@@ -50,7 +50,7 @@ public sealed class AcraImportRunner(AcraImporter importer, ILogger<AcraImportRu
             AnsiConsole.Write(SummaryTable(outcomes));
         }
 
-        var failed = outcomes.Where(o => o.Error is not null).ToList();
+        var failed = outcomes.Where(o => o.Result is null).ToList();
         var rows = imported.Sum(r => r.RowsRead);
         var noun = files.Count == 1 ? "file" : "files";
         var summary = string.Create(CultureInfo.InvariantCulture,
@@ -98,14 +98,14 @@ public sealed class AcraImportRunner(AcraImporter importer, ILogger<AcraImportRu
                                 notes.Add($"[yellow]{Markup.Escape($"{Path.GetFileName(file)}: {result.Rejected:N0} rows rejected; see {result.RejectsFile}")}[/]");
                             }
 
-                            outcomes.Add(new AcraFileOutcome(file, result, null));
+                            outcomes.Add(new AcraFileOutcome(file, result));
                         }
                         catch (ImportFailedException ex)
                         {
                             task.Description = $"{name}  [red]not imported[/]";
                             task.StopTask();
                             notes.Add($"[red]{Markup.Escape(ex.Message)}[/]");
-                            outcomes.Add(new AcraFileOutcome(file, null, ex.Message));
+                            outcomes.Add(new AcraFileOutcome(file, null));
                         }
                     }
                 });
@@ -129,12 +129,12 @@ public sealed class AcraImportRunner(AcraImporter importer, ILogger<AcraImportRu
             {
                 var r = await importer.ImportFileAsync(file, options, new PlainImportProgress(logger), cancellationToken);
                 CommandLog.FileDone(logger, name, r.RowsRead, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.RowsPerSecond);
-                outcomes.Add(new AcraFileOutcome(file, r, null));
+                outcomes.Add(new AcraFileOutcome(file, r));
             }
             catch (ImportFailedException ex)
             {
                 CommandLog.FileFailed(logger, ex.Message);
-                outcomes.Add(new AcraFileOutcome(file, null, ex.Message));
+                outcomes.Add(new AcraFileOutcome(file, null));
             }
         }
     }

@@ -14,7 +14,6 @@ namespace IcpSearch.Silo.Commands;
 public sealed class DemoCommand : AsyncCommand<DemoSettings>
 {
     private const string HasSsicSql = "SELECT EXISTS (SELECT 1 FROM ssic_versions)";
-    private const string HasRegistrySql = "SELECT EXISTS (SELECT 1 FROM staging_acra_companies)";
 
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
@@ -23,13 +22,13 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         using var host = await CommandHost.StartAsync(context.Overrides(), interactive, cancellationToken);
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
 
-        if (!await ExistsAsync(dataSource, HasSsicSql, cancellationToken))
+        if (!await QueryBoolAsync(dataSource, HasSsicSql, cancellationToken))
         {
             var ssic = await host.Services.GetRequiredService<SsicImporter>().ImportBundledAsync(cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"demo: imported the bundled SSIC reference as {ssic.Version} ({ssic.Stored:N0} rows)");
         }
 
-        if (settings.IfEmpty && await ExistsAsync(dataSource, HasRegistrySql, cancellationToken))
+        if (settings.IfEmpty && !await QueryBoolAsync(dataSource, AcraStageSql.IsEmpty, cancellationToken))
         {
             AnsiConsole.MarkupLine("demo: staging_acra_companies already holds rows; nothing to do (--if-empty)");
             return 0;
@@ -64,7 +63,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
     private static string FileKey(string name)
         => name.Length > 0 && char.IsAsciiLetter(name[0]) ? char.ToUpperInvariant(name[0]).ToString() : "others";
 
-    private static async Task<bool> ExistsAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
+    private static async Task<bool> QueryBoolAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;

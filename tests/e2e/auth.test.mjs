@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { AUTH_BASE_URL, TENANT, launch, mintToken, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { AUTH_BASE_URL, TENANT, mintToken, openConsole, screenshot, sendChat, useBrowser } from './lib/harness.mjs';
 
 const isInfo = (url) => url.pathname === '/api/info';
 
 describe('auth and errors', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('a real gateway with AUTH_MODE=jwt: a refused token opens the settings panel, a valid one gets through', async () => {
     assert.ok(AUTH_BASE_URL, 'E2E_AUTH_BASE_URL (the AUTH_MODE=jwt gateway started by run.sh)');
@@ -19,7 +13,7 @@ describe('auth and errors', () => {
     assert.equal(info.auth?.enabled, true, `the second gateway must run with AUTH_MODE=jwt: /api/info says ${JSON.stringify(info.auth)}`);
 
     // No token yet: /api/info (open) says tokens are required, so the panel asks for one straight away.
-    const fresh = await openConsole(browser, '#/chat', { baseURL: AUTH_BASE_URL });
+    const fresh = await openConsole(browser(), '#/chat', { baseURL: AUTH_BASE_URL });
     try {
       const dialog = fresh.page.getByRole('dialog', { name: 'Settings' });
       await dialog.waitFor();
@@ -29,7 +23,7 @@ describe('auth and errors', () => {
     }
 
     // A token the gateway refuses: the protected call's 401 opens the panel with the gateway's reason.
-    const { context, page } = await openConsole(browser, null, { baseURL: AUTH_BASE_URL });
+    const { context, page } = await openConsole(browser(), null, { baseURL: AUTH_BASE_URL });
     try {
       const forged = mintToken({ tenant_id: TENANT }, { key: 'a-different-key-that-is-long-enough-0123456789' });
       await context.addInitScript((token) => localStorage.setItem('icpsearch.settings', JSON.stringify({ token, tenant: '' })), forged);
@@ -59,7 +53,7 @@ describe('auth and errors', () => {
 
   // The same 401 coming from /api/info itself, produced by a request route (the real gateway keeps /api/info open).
   test('a 401 from /api/info opens the settings panel with a message, not "server unreachable"', async () => {
-    const { context, page } = await openConsole(browser, null);
+    const { context, page } = await openConsole(browser(), null);
     try {
       await page.route(isInfo, (route) => route.fulfill({
         status: 401,
@@ -98,7 +92,7 @@ describe('auth and errors', () => {
   });
 
   test('a network error or a 5xx shows "server unreachable"', async () => {
-    const { context, page } = await openConsole(browser, null);
+    const { context, page } = await openConsole(browser(), null);
     try {
       await page.route(isInfo, (route) => route.abort('connectionrefused'));
       await page.goto('/#/chat');

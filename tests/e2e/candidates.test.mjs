@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { CANDIDATE_INDUSTRY, MIN_CANDIDATES, appearsUnlessError, eventually, launch, openConsole, screenshot } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { CANDIDATE_INDUSTRY, MIN_CANDIDATES, appearsUnlessError, eventually, openConsole, screenshot, useBrowser } from './lib/harness.mjs';
 
 const MAX_ROWS_IN_DOM = 100;
 
 describe('candidates', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test(`the virtualized list loads ${MIN_CANDIDATES.toLocaleString('en')}+ rows page by page, keeps < ${MAX_ROWS_IN_DOM} rows in the DOM and reaches the last row`, async () => {
-    const { context, page, errors } = await openConsole(browser, `#/candidates?industry=${encodeURIComponent(CANDIDATE_INDUSTRY)}`);
+    const { context, page, errors } = await openConsole(browser(), `#/candidates?industry=${encodeURIComponent(CANDIDATE_INDUSTRY)}`);
     try {
       const pages = [];
       page.on('request', (r) => new URL(r.url()).pathname === '/candidates' && pages.push(new URL(r.url()).searchParams));
@@ -64,7 +58,7 @@ describe('candidates', () => {
   });
 
   test('"Download CSV" fetches the current filter with the API helper and saves a Blob', async () => {
-    const { context, page } = await openConsole(browser, `#/candidates?industry=${encodeURIComponent(CANDIDATE_INDUSTRY)}`);
+    const { context, page } = await openConsole(browser(), `#/candidates?industry=${encodeURIComponent(CANDIDATE_INDUSTRY)}`);
     try {
       const exported = page.waitForRequest((r) => new URL(r.url()).pathname === '/candidates/export');
       let file = null;

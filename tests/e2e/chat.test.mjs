@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { NIGHTLY_AT, eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { NIGHTLY_AT, eventually, openConsole, screenshot, sendChat, useBrowser } from './lib/harness.mjs';
 
 describe('chat', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('typing "Manufacturing" shows the notice, 10 scored companies and the queued job', async () => {
-    const { context, page, errors } = await openConsole(browser);
+    const { context, page, errors } = await openConsole(browser());
     try {
       const answer = await sendChat(page, 'Manufacturing');
 
@@ -40,7 +34,7 @@ describe('chat', () => {
   });
 
   test('the job progress polls GET /jobs/{id} about every 1.5 s', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       const polls = [];
       page.on('request', (request) => {
@@ -57,7 +51,7 @@ describe('chat', () => {
   });
 
   test('a problem+json answer shows its title and detail', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       const tooLong = 'x'.repeat(4001);
       const answer = await sendChat(page, tooLong);
@@ -69,7 +63,7 @@ describe('chat', () => {
   });
 
   test('the console reports its measured chat TTFB to POST /metrics/ttfb', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       const reported = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/metrics/ttfb');
       await sendChat(page, 'Construction');

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { NIGHTLY_AT, api, eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { NIGHTLY_AT, api, eventually, openConsole, screenshot, sendChat, useBrowser } from './lib/harness.mjs';
 
 const jobPoll = (request) => request.method() === 'GET' && /^\/jobs\/\d+$/.test(new URL(request.url()).pathname);
 
 describe('jobs', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('"Run now" on a queued chat job drives its progress bar to 100 % and polling stops', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       // Mining is a small section (~0.2 % of the demo registry): its job finishes in a moment.
       const answer = await sendChat(page, 'Mining');
@@ -58,7 +52,7 @@ describe('jobs', () => {
       assert.equal(status, 202);
       created.push(body.job_id);
     }
-    const { context, page } = await openConsole(browser, null);
+    const { context, page } = await openConsole(browser(), null);
     await context.addInitScript((t) => localStorage.setItem('icpsearch.settings', JSON.stringify({ token: '', tenant: t })), tenant);
     try {
       const headers = [];

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { api, eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { api, eventually, openConsole, screenshot, sendChat, useBrowser } from './lib/harness.mjs';
 
 const isMetrics = (r) => new URL(r.url()).pathname === '/api/metrics';
 
 describe('metrics', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('the Metrics page shows chat TTFB p95, rows/min and job duration p95 as numbers and charts, refreshing every 5 s', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       // Something to measure: a chat (server and browser TTFB) after the seeding job (rows/min, job duration).
       await sendChat(page, 'Education');

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { eventually, launch, openConsole, screenshot, sendChat } from './lib/harness.mjs';
+import { describe, test } from 'node:test';
+import { eventually, openConsole, screenshot, sendChat, useBrowser } from './lib/harness.mjs';
 
 describe('header navigation', () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('the header links reach every page and "Chat" returns to the conversation', async () => {
-    const { context, page, errors } = await openConsole(browser, null);
+    const { context, page, errors } = await openConsole(browser(), null);
     try {
       await page.goto('/');
       const nav = page.getByRole('navigation', { name: 'Main' });

@@ -8,7 +8,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 source "$root/scripts/lib/pg.sh"
-source "$root/scripts/lib/tools.sh"
 
 log() { printf '\033[35m[e2e]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[e2e] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -38,8 +37,7 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 if [ ! -f "$root/gateway-api/wwwroot/index.html" ]; then
-  log "building the web console (npm ci, vite build)"
-  (cd "$root/gateway-api/web" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
+  build_web "$root"
 fi
 if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   log "installing the test driver (npm ci in tests/e2e)"

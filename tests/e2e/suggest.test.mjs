@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { api, eventually, launch, openConsole, screenshot } from './lib/harness.mjs';
+import { before, describe, test } from 'node:test';
+import { api, eventually, openConsole, screenshot, useBrowser } from './lib/harness.mjs';
 
 const isSuggest = (request) => new URL(request.url()).pathname === '/industries/suggest';
 const q = (request) => new URL(request.url()).searchParams.get('q');
 
 describe('industry suggestions', () => {
-  let browser;
+  const browser = useBrowser();
   let debounceMs;
   before(async () => {
-    browser = await launch();
     debounceMs = (await api('/api/info')).body.chat_debounce_ms;
     assert.equal(typeof debounceMs, 'number');
   });
-  after(async () => {
-    await browser?.close();
-  });
 
   test('typing five characters quickly sends one suggestion request, after the debounce', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       const sent = [];
       page.on('request', (request) => isSuggest(request) && sent.push(q(request)));
@@ -52,7 +48,7 @@ describe('industry suggestions', () => {
   });
 
   test('a request still in flight is aborted (net::ERR_ABORTED) when a newer one starts', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       // Hold each suggestion request for 1.5 s before it goes on to the gateway, so the next one overtakes it.
       await page.route((url) => url.pathname === '/industries/suggest', async (route) => {
@@ -80,7 +76,7 @@ describe('industry suggestions', () => {
   });
 
   test('suggestions come from the SSIC reference and picking one fills the message', async () => {
-    const { context, page } = await openConsole(browser);
+    const { context, page } = await openConsole(browser());
     try {
       const input = page.getByRole('combobox', { name: 'Message' });
       await input.click();

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './api/client';
 import { connection, useConnection } from './api/connection';
 import { getInfo } from './api/endpoints';
 import type { Info } from './api/types';
@@ -22,15 +21,13 @@ export function App() {
   const status = useConnection();
   const settings = useSettings();
   const [info, setInfo] = useState<Info | null>(null);
-  const [infoError, setInfoError] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   const loadInfo = useCallback(async () => {
     try {
       setInfo(await getInfo());
-      setInfoError(null);
-    } catch (error) {
-      setInfoError(errorMessage(error));
+    } catch {
+      // request() reports an unreachable gateway or a refused token to the connection store, which drives the banners.
     }
   }, []);
 
@@ -68,7 +65,7 @@ export function App() {
         <Header page={route.page} status={status} info={info} onOpenSettings={() => setSettingsOpen(true)} />
         {status.state === 'unreachable' && (
           <div className="banner banner-error" role="alert">
-            <span>{status.message ?? infoError ?? 'Server unreachable.'}</span>
+            <span>{status.message ?? 'Server unreachable.'}</span>
             <button type="button" className="button-small" onClick={() => void loadInfo()}>
               Retry
             </button>

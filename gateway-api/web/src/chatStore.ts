@@ -28,10 +28,6 @@ export const chatStore = {
     exchanges = exchanges.map((x) => (x.id === id ? { ...x, ...patch } : x));
     emit();
   },
-  clear(): void {
-    exchanges = [];
-    emit();
-  },
 };
 
 export function useExchanges(): Exchange[] {

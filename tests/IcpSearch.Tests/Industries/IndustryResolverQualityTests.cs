@@ -7,7 +7,7 @@ namespace IcpSearch.Tests.Industries;
 /// Resolution quality against the project's SSIC reference: each query has a hand-judged set of codes, and the
 /// resolver's answer is scored by precision and recall.
 /// </summary>
-public sealed class IndustryResolverQualityTests(ReferenceFixture fixture, ITestOutputHelper output) : IClassFixture<ReferenceFixture>
+public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, ITestOutputHelper output) : IClassFixture<EmptyRegistryFixture>
 {
     // Ground truth: either every code of a heading (section letter or code prefix), or an explicit list of codes.
     public static TheoryData<string, string, double, double> Queries => new()

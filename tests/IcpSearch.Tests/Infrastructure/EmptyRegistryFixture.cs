@@ -1,7 +1,8 @@
 namespace IcpSearch.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh migrated database with the bundled SSIC reference and an empty staging registry, for import tests.
+/// A fresh migrated database with the bundled SSIC reference and an empty staging registry, for import and
+/// industry-resolution tests.
 /// </summary>
 public sealed class EmptyRegistryFixture : DatabaseFixture
 {

@@ -19,17 +19,15 @@ public sealed class LogCapture : ILogEventSink
     /// <summary>Waits for an event matching <paramref name="predicate"/>; request logs are written just after the response is sent.</summary>
     public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> predicate, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
+        try
         {
-            var match = _events.FirstOrDefault(predicate);
-            if (match is not null)
-            {
-                return match;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no matching log event was written in time; the last of {_events.Count}:{Environment.NewLine}{string.Join(Environment.NewLine, _events.TakeLast(5).Select(Render))}");
-            await Task.Delay(20);
+            return (await Eventually.Until(
+                () => Task.FromResult(_events.FirstOrDefault(predicate)), e => e is not null, timeout ?? TimeSpan.FromSeconds(10), "a matching log event"))!;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(
+                $"{ex.Message}; the last of {_events.Count} events:{Environment.NewLine}{string.Join(Environment.NewLine, _events.TakeLast(5).Select(Render))}", ex);
         }
     }
 

@@ -121,7 +121,6 @@ export function isAbort(error: unknown): boolean {
 
 /** A message fit for the page for any error a call can throw. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { getJob, runJob } from '../api/endpoints';
 import type { Job } from '../api/types';
 import { formatInt, formatRunAt, percent } from '../format';
+import { usePolling } from './usePolling';
 
 export const POLL_MS = 1500;
 const ENDED = new Set(['done', 'error', 'cancelled']);
@@ -20,33 +21,26 @@ export function useJobPolling(jobId: number) {
     setJob(next);
   }, []);
 
-  useEffect(() => {
-    let timer = 0;
-    let stopped = false;
-    const controller = new AbortController();
-    const tick = async () => {
-      if (stopped) return;
-      // A hidden tab does not need live progress; it catches up on the next visible tick.
-      if (document.visibilityState !== 'hidden' || !jobRef.current) {
-        try {
-          update(await getJob(jobId, controller.signal));
-          setError(null);
-        } catch (e) {
-          if (stopped) return;
-          setError(errorMessage(e));
-          // No point polling a job this tenant cannot see or with credentials the gateway refuses.
-          if (e instanceof ApiError && (e.kind === 'auth' || e.status === 404)) return;
-        }
+  usePolling(
+    async (signal, stopped) => {
+      try {
+        update(await getJob(jobId, signal));
+        setError(null);
+      } catch (e) {
+        if (stopped()) return false;
+        setError(errorMessage(e));
+        // No point polling a job this tenant cannot see or with credentials the gateway refuses.
+        if (e instanceof ApiError && (e.kind === 'auth' || e.status === 404)) return false;
       }
-      if (!stopped && !isEnded(jobRef.current)) timer = window.setTimeout(tick, POLL_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [jobId, update]);
+    },
+    {
+      intervalMs: POLL_MS,
+      // A hidden tab does not need live progress; it catches up on the next visible tick.
+      runWhileHidden: () => !jobRef.current,
+      keepGoing: () => !isEnded(jobRef.current),
+    },
+    [jobId, update],
+  );
 
   return { job, error, update };
 }

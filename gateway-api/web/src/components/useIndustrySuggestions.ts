@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage, isAbort } from '../api/client';
+import { isAbort } from '../api/client';
 import { suggestIndustries } from '../api/endpoints';
 import type { IndustrySuggestion } from '../api/types';
 
@@ -14,7 +14,6 @@ const MAX_QUERY = 100;
 export function useIndustrySuggestions(text: string, debounceMs: number, enabled: boolean) {
   const [items, setItems] = useState<IndustrySuggestion[]>([]);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const inflight = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -36,12 +35,10 @@ export function useIndustrySuggestions(text: string, debounceMs: number, enabled
         .then((page) => {
           if (controller.signal.aborted) return;
           setItems(page.items);
-          setError(null);
         })
         .catch((e) => {
           if (isAbort(e) || controller.signal.aborted) return;
           setItems([]);
-          setError(errorMessage(e));
         })
         .finally(() => {
           if (inflight.current === controller) {
@@ -56,5 +53,5 @@ export function useIndustrySuggestions(text: string, debounceMs: number, enabled
   // Leaving the page cancels whatever is still on its way.
   useEffect(() => () => inflight.current?.abort(), []);
 
-  return { items, loading, error };
+  return { items, loading };
 }

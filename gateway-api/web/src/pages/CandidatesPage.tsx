@@ -17,15 +17,13 @@ const LAST_INDUSTRY_KEY = 'icpsearch.candidates.industry';
 const sectionsOnly = (item: IndustrySuggestion) => item.level === 'section';
 
 interface ListState {
-  industry: string;
   rows: Lead[];
-  cursor: string | null;
   done: boolean;
   loading: boolean;
   error: string | null;
 }
 
-const emptyList = (industry: string): ListState => ({ industry, rows: [], cursor: null, done: false, loading: false, error: null });
+const emptyList: ListState = { rows: [], done: false, loading: false, error: null };
 
 export function CandidatesPage({ params }: { params: URLSearchParams }) {
   const fromUrl = params.get('industry') ?? '';
@@ -91,7 +89,7 @@ export function CandidatesPage({ params }: { params: URLSearchParams }) {
 }
 
 function CandidateList({ industry }: { industry: string }) {
-  const [list, setList] = useState<ListState>(() => emptyList(industry));
+  const [list, setList] = useState<ListState>(emptyList);
   const loadingRef = useRef(false);
   const cursorRef = useRef<string | null>(null);
   const doneRef = useRef(false);
@@ -108,7 +106,6 @@ function CandidateList({ industry }: { industry: string }) {
       setList((s) => ({
         ...s,
         rows: s.rows.concat(page.items),
-        cursor: page.nextCursor,
         done: page.nextCursor === null,
         loading: false,
       }));

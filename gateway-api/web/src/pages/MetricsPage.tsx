@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { getMetrics } from '../api/endpoints';
 import type { Metrics } from '../api/types';
 import { TimeChart, type ChartSeries } from '../components/TimeChart';
+import { usePolling } from '../components/usePolling';
 import { formatDecimal, formatInt, formatMs } from '../format';
 import { useSettings } from '../settings';
 
@@ -18,37 +19,25 @@ export function MetricsPage() {
   const settings = useSettings();
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   // The gateway keeps no history of the job-duration p95, so this page samples it on every refresh.
   const [samples, setSamples] = useState<Sample[]>([]);
 
-  useEffect(() => {
-    let timer = 0;
-    let stopped = false;
-    const controller = new AbortController();
-    const tick = async () => {
-      if (document.visibilityState !== 'hidden') {
-        try {
-          const next = await getMetrics(controller.signal);
-          if (stopped) return;
-          setMetrics(next);
-          setError(null);
-          setUpdatedAt(new Date());
-          setSamples((s) => s.concat({ at: Date.now() / 1000, jobDurationP95: next.job_duration_p95_ms }).slice(-MAX_SAMPLES));
-        } catch (e) {
-          if (stopped) return;
-          setError(errorMessage(e));
-        }
+  usePolling(
+    async (signal, stopped) => {
+      try {
+        const next = await getMetrics(signal);
+        if (stopped()) return;
+        setMetrics(next);
+        setError(null);
+        setSamples((s) => s.concat({ at: Date.now() / 1000, jobDurationP95: next.job_duration_p95_ms }).slice(-MAX_SAMPLES));
+      } catch (e) {
+        if (stopped()) return;
+        setError(errorMessage(e));
       }
-      if (!stopped) timer = window.setTimeout(tick, REFRESH_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [settings]);
+    },
+    { intervalMs: REFRESH_MS },
+    [settings],
+  );
 
   const rowsSeries = useMemo<ChartSeries[]>(
     () => [{ label: 'rows/min', color: '#2563eb', points: metrics?.series.rows_per_minute ?? [] }],
@@ -65,6 +54,8 @@ export function MetricsPage() {
     () => [{ label: 'job p95', color: '#d97706', points: samples.map((s) => ({ at: s.at, value: s.jobDurationP95 })) }],
     [samples],
   );
+  // The newest sample was taken on the last successful refresh.
+  const updatedAt = samples.length ? new Date(Math.round(samples[samples.length - 1].at * 1000)) : null;
 
   const ttfb = metrics?.chat_ttfb_p95_ms;
   return (
