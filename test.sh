@@ -72,5 +72,11 @@ fi
 # --- end web console end-to-end tests ---
 
 echo
+# Name the failures again at the end, where a truncated CI log still shows them.
+failed_names=$( { grep -E '^[[:space:]]*failed [^:]' "$work/dotnet-test.log" || true; grep -E '^[[:space:]]*not ok ' "$work/e2e.log" || true; } )
+if [ -n "$failed_names" ]; then
+  echo "failed tests:"
+  echo "$failed_names"
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi

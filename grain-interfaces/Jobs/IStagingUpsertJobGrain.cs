@@ -23,9 +23,13 @@ public interface IStagingUpsertJobGrain : IGrainWithIntegerKey
     Task<JobSnapshot> RunNowAsync();
 
     /// <summary>Cancels the job before its next batch; rows already written stay.</summary>
+    /// <remarks>
+    /// Deliberately not interleaved: the cancel waits for a batch in flight to commit, so the batch never sees (or
+    /// publishes) a cancellation whose save may still fail.
+    /// </remarks>
     /// <exception cref="JobNotFoundException">No job has this id.</exception>
     /// <exception cref="JobStateException">The job has already ended.</exception>
-    [AlwaysInterleave, Alias("CancelAsync")]
+    [Alias("CancelAsync")]
     Task<JobSnapshot> CancelAsync();
 
     /// <summary>Re-arms the reminder of an open job whose reminder was lost; used by the recovery sweep at silo start.</summary>

@@ -53,7 +53,8 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
         await fixture.Cluster.KillSiloAsync(host, TestContext.Current.CancellationToken);
         var mirror = await Eventually.Until(() => JobAssertions.MirrorAsync(fixture, created.JobId), m => m.Status != "running",
             TimeSpan.FromSeconds(120), "the job to finish on the surviving silo");
-        var done = await job.GetStatusAsync();
+        // The mirror is written just before the grain state, so the grain may report the end a moment later.
+        var done = await JobAssertions.WaitForAsync(job, s => s.Status.IsTerminal(), "the grain to report the end");
 
         // Assert
         Assert.True(running.Processed < created.Total, "the run should have been interrupted part-way");
@@ -69,21 +70,29 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
     [Fact]
     public async Task CancelAsync_ShouldLeaveTheJobRunningToTheEnd_WhenTheCancellationCannotBeSaved()
     {
-        // Arrange: background_jobs refuses the cancelled status, so the transition's save fails.
+        // Arrange: background_jobs refuses the cancelled status, so the transition's save fails. Batches take 300 ms
+        // and the refusal 500 ms, so a cancel that could interleave with batches would land in one: that batch would
+        // publish the unsaved "cancelled", and the next would see it and stop the run.
         var tenant = "nocancel-" + Guid.NewGuid().ToString("N")[..8];
         var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         await fixture.ScalarAsync<int>("""
             CREATE FUNCTION refuse_cancel() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'cancellation refused by the test'; END $$;
+            BEGIN PERFORM pg_sleep(0.5); RAISE EXCEPTION 'cancellation refused by the test'; END $$;
             CREATE TRIGGER refuse_cancel BEFORE UPDATE ON background_jobs
                 FOR EACH ROW WHEN (NEW.status = 'cancelled') EXECUTE FUNCTION refuse_cancel();
+            CREATE FUNCTION slow_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$;
+            CREATE TRIGGER slow_batch BEFORE INSERT ON job_batches
+                FOR EACH ROW WHEN (NEW.tenant_id LIKE 'nocancel-%') EXECUTE FUNCTION slow_batch();
             SELECT 1
             """);
         try
         {
             await job.RunNowAsync();
             await JobAssertions.WaitForAsync(job, s => s.Processed >= 200, "the first batch");
+            await Eventually.Until(() => fixture.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"),
+                n => n > 0, TimeSpan.FromSeconds(30), "a batch in flight");
 
             // Act
             var error = await Assert.ThrowsAnyAsync<Exception>(job.CancelAsync);
@@ -100,7 +109,11 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
         }
         finally
         {
-            await fixture.ScalarAsync<int>("DROP TRIGGER refuse_cancel ON background_jobs; DROP FUNCTION refuse_cancel(); SELECT 1");
+            await fixture.ScalarAsync<int>("""
+                DROP TRIGGER refuse_cancel ON background_jobs; DROP FUNCTION refuse_cancel();
+                DROP TRIGGER slow_batch ON job_batches; DROP FUNCTION slow_batch();
+                SELECT 1
+                """);
         }
     }
 }
