@@ -91,7 +91,8 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
         {
             await job.RunNowAsync();
             await JobAssertions.WaitForAsync(job, s => s.Processed >= 200, "the first batch");
-            await Eventually.Until(() => fixture.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"),
+            await Eventually.Until(
+                () => fixture.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'"),
                 n => n > 0, TimeSpan.FromSeconds(30), "a batch in flight");
 
             // Act
