@@ -7,7 +7,8 @@ namespace IcpSearch.Gateway.Endpoints;
 /// <summary>One keyset page of leads.</summary>
 /// <param name="Items">The leads of this page, at most the limit.</param>
 /// <param name="NextCursor">The cursor of the next page ("score:company_id"), or null on the last page.</param>
-public sealed record LeadPage(IReadOnlyList<LeadItem> Items, [property: JsonPropertyName("nextCursor")] string? NextCursor)
+/// <remarks>The grain contract's rows are the API's items: the JSON naming policy gives them their snake_case names.</remarks>
+public sealed record LeadPage(IReadOnlyList<LeadRow> Items, [property: JsonPropertyName("nextCursor")] string? NextCursor)
 {
-    public static LeadPage From(Page<LeadRow> page) => new(page.Items.Select(LeadItem.From).ToList(), page.NextCursor);
+    public static LeadPage From(Page<LeadRow> page) => new(page.Items, page.NextCursor);
 }

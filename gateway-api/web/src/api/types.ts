@@ -8,7 +8,8 @@ export interface Info {
   auth?: { enabled: boolean; mode: string; default_tenant?: string | null };
 }
 
-export interface ChatCompany {
+// The company columns the chat's 10 and the score pages share.
+export interface ScoredCompany {
   company_id: number;
   uen: string | null;
   name: string;
@@ -17,6 +18,9 @@ export interface ChatCompany {
   score: number;
   bucket: 'high' | 'medium' | 'low' | string;
   rationale: string;
+}
+
+export interface ChatCompany extends ScoredCompany {
   enrichment_status: string;
   enrichment_reason: string | null;
 }
@@ -60,15 +64,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Lead {
-  company_id: number;
-  uen: string | null;
-  name: string;
-  industry: string | null;
-  industry_code: string | null;
-  score: number;
-  bucket: string;
-  rationale: string;
+export interface Lead extends ScoredCompany {
   scored_at: string;
   incorporation_year: number | null;
   size_band: string | null;
