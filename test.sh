@@ -72,8 +72,14 @@ fi
 # --- end web console end-to-end tests ---
 
 echo
-# Name the failures again at the end, where a truncated CI log still shows them.
-failed_names=$( { grep -E '^[[:space:]]*failed [^:]' "$work/dotnet-test.log" || true; grep -E '^[[:space:]]*not ok ' "$work/e2e.log" || true; } )
+# Repeat the failures at the end, where a truncated CI log still shows them: each .NET failure with the lines
+# of its message up to the stack trace (silo log lines in between left out), each browser failure by name.
+failed_names=$( {
+  awk '/^[[:space:]]*failed [^:]/ { shown = 1; n = 0 }
+       shown && /Stack Trace:/ { shown = 0 }
+       shown && !/ (INF|WRN|DBG)\] / && n++ < 15 { print }' "$work/dotnet-test.log" || true
+  grep -E '^[[:space:]]*not ok ' "$work/e2e.log" || true
+} )
 if [ -n "$failed_names" ]; then
   echo "failed tests:"
   echo "$failed_names"

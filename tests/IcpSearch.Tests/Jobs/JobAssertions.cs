@@ -34,18 +34,19 @@ internal static class JobAssertions
     }
 
     /// <summary>Returns the due time of the job's reminder, or null when it has none.</summary>
-    public static async Task<DateTimeOffset?> ReminderStartAsync(DatabaseFixture db, long jobId)
+    /// <remarks>The table keys reminders by the grain id's text, in which Orleans writes an integer key in hex.</remarks>
+    public static async Task<DateTimeOffset?> ReminderStartAsync(DatabaseFixture db, IStagingUpsertJobGrain job)
     {
         await using var command = db.DataSource.CreateCommand(
-            "SELECT starttime FROM orleansreminderstable WHERE remindername = 'staging-upsert' AND grainid LIKE @grain");
-        command.Parameters.AddWithValue("grain", "%/" + jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            "SELECT starttime FROM orleansreminderstable WHERE remindername = 'staging-upsert' AND grainid = @grain");
+        command.Parameters.AddWithValue("grain", job.GetGrainId().ToString());
         var value = await command.ExecuteScalarAsync();
         return value is DateTime start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : value as DateTimeOffset?;
     }
 
     /// <summary>Waits until the job's reminder is gone: a job persists its terminal status first and unregisters its reminder right after.</summary>
-    public static Task WaitForNoReminderAsync(DatabaseFixture db, long jobId)
-        => Eventually.Until(() => ReminderStartAsync(db, jobId), r => r is null, TimeSpan.FromSeconds(10), $"job {jobId}'s reminder to be removed");
+    public static Task WaitForNoReminderAsync(DatabaseFixture db, IStagingUpsertJobGrain job)
+        => Eventually.Until(() => ReminderStartAsync(db, job), r => r is null, TimeSpan.FromSeconds(10), $"{job.GetGrainId()}'s reminder to be removed");
 
     /// <summary>Polls the job's grain until its status satisfies <paramref name="done"/>.</summary>
     public static Task<JobSnapshot> WaitForAsync(IStagingUpsertJobGrain job, Func<JobSnapshot, bool> done, string what, int seconds = 60)

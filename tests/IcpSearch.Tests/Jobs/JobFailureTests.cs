@@ -29,7 +29,7 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
             Assert.Equal(0, failed.Processed);
             Assert.Equal(("error", 0L, created.Total, (string?)"staging_schema_mismatch"), await JobAssertions.MirrorAsync(fixture, created.JobId));
             await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, 0);
-            await JobAssertions.WaitForNoReminderAsync(fixture, created.JobId);
+            await JobAssertions.WaitForNoReminderAsync(fixture, job);
         }
         finally
         {

@@ -27,7 +27,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         Assert.Equal(0, after.Processed);
         Assert.NotNull(before.NextRunAt);
         Assert.InRange(before.NextRunAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromHours(11), TimeSpan.FromHours(12.1));
-        var reminder = await JobAssertions.ReminderStartAsync(fixture, created.JobId);
+        var reminder = await JobAssertions.ReminderStartAsync(fixture, job);
         Assert.NotNull(reminder);
         Assert.InRange((reminder!.Value - before.NextRunAt!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t", ("t", tenant)));
@@ -41,6 +41,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["manufacturing"]);
         var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
         var matched = await JobAssertions.CountMatchesAsync(fixture, created.Codes);
+        var queuedReminder = await JobAssertions.ReminderStartAsync(fixture, job);
 
         // Act
         await job.RunNowAsync();
@@ -51,6 +52,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         Assert.Equal(JobStatus.Done, done.Status);
         Assert.Equal(matched, created.Total);
         Assert.Equal(matched, done.Total);
+        Assert.NotNull(queuedReminder);
         Assert.Equal(matched, done.Processed);
         Assert.Equal(0, done.Remaining);
         Assert.Null(done.NextRunAt);
@@ -58,7 +60,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, matched);
         var mirror = await JobAssertions.MirrorAsync(fixture, created.JobId);
         Assert.Equal(("done", matched, matched, (string?)null), mirror);
-        await JobAssertions.WaitForNoReminderAsync(fixture, created.JobId);
+        await JobAssertions.WaitForNoReminderAsync(fixture, job);
         Assert.Equal((long)done.Batches, await fixture.ScalarAsync<long>("SELECT count(*) FROM job_batches WHERE job_id = @id", ("id", created.JobId)));
     }
 
@@ -73,7 +75,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         // Act: the first run stops at the cap and waits for the next window.
         await job.RunNowAsync();
         var capped = await JobAssertions.WaitForAsync(job, s => s.Status != JobStatus.Running, "the first run to stop");
-        var reminder = await JobAssertions.ReminderStartAsync(fixture, created.JobId);
+        var reminder = await JobAssertions.ReminderStartAsync(fixture, job);
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, SearchClusterFixture.RunCap);
 
         // Act: the next run (an operator's run-now here; the nightly reminder in NightlyWindowJobTests) continues.
@@ -162,7 +164,7 @@ public sealed class StagingUpsertJobGrainTests(SearchClusterFixture fixture)
         Assert.Contains("only a queued job", runAgain.Message);
         await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, cancelled.Processed);
         Assert.Equal(("cancelled", cancelled.Processed, created.Total, (string?)null), await JobAssertions.MirrorAsync(fixture, created.JobId));
-        await JobAssertions.WaitForNoReminderAsync(fixture, created.JobId);
+        await JobAssertions.WaitForNoReminderAsync(fixture, job);
     }
 
     [Fact]
