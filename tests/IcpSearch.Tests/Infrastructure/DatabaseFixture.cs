@@ -21,6 +21,14 @@ public class DatabaseFixture : IAsyncLifetime
         ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync(GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
         DataSource = NpgsqlDataSource.Create(ConnectionString);
         await new SsicImporter(DataSource, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
+
+        // Job ids whose decimal and hexadecimal spellings differ, as in production: Orleans writes integer grain
+        // keys in hex, and single-digit ids would hide a test or query that looks a job up by its decimal id.
+        await using (var jobIds = DataSource.CreateCommand("ALTER TABLE background_jobs ALTER COLUMN job_id RESTART WITH 4096"))
+        {
+            await jobIds.ExecuteNonQueryAsync();
+        }
+
         if (RegistryRows > 0)
         {
             await StagingSeeder.InsertAsync(DataSource, DemoRegistryGenerator.FromBundledReference().Generate(RegistryRows));
