@@ -1,0 +1,23 @@
+using IcpSearch.GrainInterfaces.Search;
+
+namespace IcpSearch.Gateway.Endpoints.Chat;
+
+/// <summary>The answer to a chat message.</summary>
+public sealed record ChatResponse(
+    string Notice,
+    IReadOnlyList<string> Terms,
+    int CodesMatched,
+    IReadOnlyList<SearchCompany> Companies,
+    long TotalMatches,
+    int SyncCount,
+    long Scheduled,
+    long? JobId,
+    bool JobReused,
+    string Mode,
+    string MatchedBy,
+    IReadOnlyList<string> PreviewNames)
+{
+    public static ChatResponse From(SearchResult r) => new(
+        r.Notice, r.Terms, r.Codes.Count, r.Companies, r.TotalMatches, r.Companies.Count, r.Scheduled, r.JobId, r.JobReused,
+        r.Mode, r.MatchedBy, r.PreviewNames);
+}

@@ -1,0 +1,4 @@
+namespace IcpSearch.Gateway.Endpoints.Companies;
+
+/// <summary>Companies found.</summary>
+public sealed record CompanyList(IReadOnlyList<CompanyItem> Items);

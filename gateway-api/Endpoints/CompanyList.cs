@@ -1,4 +1,0 @@
-namespace IcpSearch.Gateway.Endpoints;
-
-/// <summary>Companies found.</summary>
-public sealed record CompanyList(IReadOnlyList<CompanyItem> Items);

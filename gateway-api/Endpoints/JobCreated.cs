@@ -1,4 +1,0 @@
-namespace IcpSearch.Gateway.Endpoints;
-
-/// <summary>The job a request created (or reused).</summary>
-public sealed record JobCreated(long JobId, bool Reused, long Total);

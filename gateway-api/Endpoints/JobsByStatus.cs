@@ -1,4 +1,0 @@
-namespace IcpSearch.Gateway.Endpoints;
-
-/// <summary>Jobs in each status.</summary>
-public sealed record JobsByStatus(long Queued, long Running, long Done, long Error, long Cancelled);

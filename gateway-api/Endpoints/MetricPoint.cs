@@ -1,4 +1,0 @@
-namespace IcpSearch.Gateway.Endpoints;
-
-/// <summary>One point of a series: the minute it starts and its value (null when the minute had no samples).</summary>
-public sealed record MetricPoint(DateTimeOffset At, double? Value);
