@@ -2,6 +2,7 @@ using System.Text.Json;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IcpSearch.Gateway.Errors;
@@ -14,7 +15,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, title, detail, field) = Classify(exception);
+        var (status, code, title, detail, field) = Classify(exception, httpContext);
         if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -28,10 +29,16 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         }
 
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            // The problem writer declines when Accept names no JSON type (e.g. text/csv); an error still gets its problem.
+            await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        }
+
+        return true;
     }
 
-    private static (int Status, string Code, string Title, string? Detail, string? Field) Classify(Exception exception) => exception switch
+    private static (int Status, string Code, string Title, string? Detail, string? Field) Classify(Exception exception, HttpContext httpContext) => exception switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (413, ProblemCodes.BodyTooLarge, "The request body is too large.", exception.Message, null),
@@ -39,6 +46,9 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             (400, ProblemCodes.InvalidJson, "The request body is not valid JSON for this endpoint.", JsonDetail(json), json.Path),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
             (415, ProblemCodes.UnsupportedMediaType, "Send the body as application/json.", exception.Message, null),
+        // A missing or null body: the framework's message names the handler's parameter, which means nothing to a client.
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: null } when AcceptsJson(httpContext) =>
+            (400, ProblemCodes.InvalidJson, "The request body is not valid JSON for this endpoint.", "Send a JSON object as the body.", null),
         BadHttpRequestException bad =>
             (bad.StatusCode, ProblemCodes.ValidationFailed, "The request is invalid.", bad.Message, null),
         InvalidSearchException invalid =>
@@ -51,6 +61,11 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             (503, ProblemCodes.ClusterUnavailable, "The search cluster is not reachable; try again shortly.", null, null),
         _ => (500, ProblemCodes.Internal, "An unexpected error occurred.", null, null),
     };
+
+    private static bool AcceptsJson(HttpContext httpContext)
+        // The exception handler middleware clears the request's endpoint before handlers run; its feature keeps it.
+        => (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+            && accepts.ContentTypes.Contains("application/json", StringComparer.OrdinalIgnoreCase);
 
     // System.Text.Json messages name the JSON path and the expected type, which helps a client fix its body.
     private static string JsonDetail(JsonException json) => json.Message.Split(" Path:", 2)[0];

@@ -24,6 +24,10 @@ public static class Problems
     public static ProblemHttpResult Invalid(string field, string detail)
         => Create(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The request is invalid.", detail, field);
 
+    /// <summary>Returns 400 for text that breaks the text rule (encoding, control characters, length), naming the field.</summary>
+    public static ProblemHttpResult InvalidText(string field, string detail)
+        => Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidText, "The request holds text this API does not accept.", detail, field);
+
     /// <summary>Returns 404 for an unknown (or another tenant's) resource.</summary>
     public static ProblemHttpResult NotFound(string code, string detail)
         => Create(StatusCodes.Status404NotFound, code, "Not found.", detail);

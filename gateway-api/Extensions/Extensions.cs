@@ -14,6 +14,8 @@ using IcpSearch.Gateway.Endpoints.Metrics;
 using IcpSearch.Gateway.Endpoints.Scores;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.Gateway.Tenancy;
+using IcpSearch.Gateway.TextInput;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -112,6 +114,9 @@ public static class Extensions
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
+        // The handler logs what is a server fault (5xx) itself; the middleware's own error event would log every
+        // client mistake (a malformed body) as an error.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -125,7 +130,7 @@ public static class Extensions
 
     /// <summary>
     /// Builds the request pipeline: request logs, errors as problems, the console's static files, authentication,
-    /// tenants, rate limits, timing.
+    /// the text rule, tenants, rate limits, timing.
     /// </summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
@@ -145,6 +150,7 @@ public static class Extensions
         app.UseMiddleware<ChatTimingMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TextInputMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRateLimiter();
         return app;

@@ -9,9 +9,6 @@ namespace IcpSearch.Gateway.Endpoints.Chat;
 /// </summary>
 public static class ChatEndpoints
 {
-    /// <summary>The longest message accepted.</summary>
-    public const int MaxMessageLength = 4000;
-
     public static RouteGroupBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/chat").WithTags("Chat");
@@ -24,16 +21,12 @@ public static class ChatEndpoints
         return group;
     }
 
+    // Length, encoding and control characters are the text rule's (TextInput/TextFields.ChatMessage), checked before binding.
     public static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> PostChatAsync(ChatRequest request, [AsParameters] GatewayServices services)
     {
         if (string.IsNullOrWhiteSpace(request.Message))
         {
             return Problems.Invalid("message", "message must be a non-empty string.");
-        }
-
-        if (request.Message.Length > MaxMessageLength)
-        {
-            return Problems.Invalid("message", $"message has {request.Message.Length} characters; at most {MaxMessageLength} are allowed.");
         }
 
         var result = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId).SearchAsync(new SearchRequest(request.Message));

@@ -1,5 +1,4 @@
 using IcpSearch.Gateway.Endpoints.Common;
-using IcpSearch.Gateway.Errors;
 using IcpSearch.GrainInterfaces.Industries;
 
 namespace IcpSearch.Gateway.Endpoints.Industries;
@@ -14,9 +13,6 @@ public static class IndustriesEndpoints
 
     /// <summary>The most suggestions one call returns.</summary>
     public const int MaxLimit = 50;
-
-    /// <summary>The longest text accepted.</summary>
-    public const int MaxQueryLength = 100;
 
     public static RouteGroupBuilder MapIndustriesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,12 +30,8 @@ public static class IndustriesEndpoints
             return problem;
         }
 
+        // q's length and characters are the text rule's (TextInput/TextFields), checked before binding.
         var text = q?.Trim() ?? "";
-        if (text.Length > MaxQueryLength)
-        {
-            return Problems.Invalid("q", $"q has {text.Length} characters; at most {MaxQueryLength} are allowed.");
-        }
-
         if (text.Length < 2)
         {
             return TypedResults.Ok(new IndustrySuggestions([]));

@@ -51,7 +51,7 @@ public sealed class ChatAndJobsEndpointTests(GatewayFixture fixture)
         using var response = await client.PostAsJsonAsync("/chat", new { message = new string('m', 4001) }, Cancel);
 
         // Assert
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed", "message");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid_text", "message");
         Assert.Contains("4001", problem.GetProperty("detail").GetString());
     }
 
@@ -74,9 +74,9 @@ public sealed class ChatAndJobsEndpointTests(GatewayFixture fixture)
     }
 
     [Theory]
-    [InlineData(21, 5, "terms")]
-    [InlineData(1, 101, "terms[0]")]
-    public async Task PostStagingUpsert_ShouldAnswer400_WhenTooManyOrTooLongTerms(int count, int length, string field)
+    [InlineData(21, 5, "terms", "validation_failed")]
+    [InlineData(1, 101, "terms[0]", "invalid_text")]
+    public async Task PostStagingUpsert_ShouldAnswer400_WhenTooManyOrTooLongTerms(int count, int length, string field, string code)
     {
         // Arrange
         using var client = fixture.Client(GatewayFixture.NewTenant());
@@ -86,7 +86,7 @@ public sealed class ChatAndJobsEndpointTests(GatewayFixture fixture)
         using var response = await client.PostAsJsonAsync("/jobs/staging_upsert", new { terms }, Cancel);
 
         // Assert
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed", field);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code, field);
     }
 
     [Fact]

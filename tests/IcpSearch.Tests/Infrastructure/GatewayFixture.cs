@@ -11,7 +11,7 @@ namespace IcpSearch.Tests.Infrastructure;
 /// (HS256 with a test key), no default tenant. The gateway's Orleans client finds the silos through the ADO.NET
 /// membership table, as a deployed gateway does. Tests isolate themselves by tenant id.
 /// </summary>
-public sealed class GatewayFixture : ClusterFixture
+public class GatewayFixture : ClusterFixture
 {
     /// <summary>The HS256 key the gateway trusts.</summary>
     public const string SigningKey = "icpsearch-gateway-tests-hs256-key-0123456789";
@@ -45,7 +45,7 @@ public sealed class GatewayFixture : ClusterFixture
     }
 
     /// <summary>Returns the settings of the production-configured gateway, for a test to copy and change.</summary>
-    public Dictionary<string, string?> GatewaySettings() => new()
+    public virtual Dictionary<string, string?> GatewaySettings() => new()
     {
         ["ConnectionStrings:IcpSearch"] = new NpgsqlConnectionStringBuilder(ConnectionString) { Password = DatabasePassword }.ConnectionString,
         ["GatewayOptions:ClusterId"] = Cluster.Options.ClusterId,
