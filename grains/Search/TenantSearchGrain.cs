@@ -35,7 +35,11 @@ public sealed partial class TenantSearchGrain(
 
     private string TenantId { get; set; } = "";
 
-    private IcpProfile Profile => state.State.Profile ?? IcpProfile.Default;
+    // The profile as last saved. Searches interleave with SetIcpProfileAsync, so they read this rather than
+    // state.State, which holds the new profile while its write is still in flight (and may yet fail).
+    private IcpProfile? _savedProfile;
+
+    private IcpProfile Profile => _savedProfile ?? IcpProfile.Default;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -49,6 +53,7 @@ public sealed partial class TenantSearchGrain(
             throw new InvalidOperationException($"Stored tenant state belongs to '{owner}', not '{TenantId}'.");
         }
 
+        _savedProfile = state.State.Profile;
         return Task.CompletedTask;
     }
 
@@ -81,10 +86,22 @@ public sealed partial class TenantSearchGrain(
     public async Task<IcpProfile> SetIcpProfileAsync(IcpProfile profile)
     {
         var normalised = IcpProfileValidator.Normalise(profile);
+        var before = (state.State.TenantId, state.State.Profile, state.State.UpdatedAt);
         state.State.TenantId = TenantId;
         state.State.Profile = normalised;
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Back to what is stored, so a later write of other fields cannot save this profile by accident.
+            (state.State.TenantId, state.State.Profile, state.State.UpdatedAt) = before;
+            throw;
+        }
+
+        _savedProfile = normalised;
         return normalised;
     }
 
