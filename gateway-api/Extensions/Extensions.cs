@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
-using Prometheus;
 using Serilog;
 
 namespace IcpSearch.Gateway.Extensions;
@@ -93,10 +92,9 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         builder.Services.AddSingleton<GatewayInstruments>();
         builder.Services.AddSingleton<OperationsMetricsCollector>();
-        builder.Services.AddHostedService<PrometheusExport>();
+        builder.AddIcpSearchMetrics("icpsearch-gateway", GatewayInstruments.MeterName, "Microsoft.Orleans");
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(MetricsEndpoints.TtfbPolicy, TtfbPartition);
@@ -133,7 +131,6 @@ public static class Extensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseHttpMetrics(o => o.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(app.Services.GetRequiredService<CollectorRegistry>())));
         app.UseMiddleware<ChatTimingMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -155,7 +152,12 @@ public static class Extensions
         app.MapIndustriesEndpoints().RequireAuthorization();
         app.MapGroup("").RequireTenant().MapMetricsEndpoints();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        // The job figures come from the database: each scrape refreshes them first, so the gauges are current.
+        app.MapIcpSearchMetrics(scrape => scrape.Use(async (http, next) =>
+        {
+            await http.RequestServices.GetRequiredService<OperationsMetricsCollector>().CollectAsync(http.RequestAborted);
+            await next(http);
+        }));
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
