@@ -5,6 +5,7 @@ using IcpSearch.Gateway.Auth;
 using IcpSearch.Gateway.Diagnostics;
 using IcpSearch.Gateway.Endpoints;
 using IcpSearch.Gateway.Errors;
+using IcpSearch.Gateway.RateLimiting;
 using IcpSearch.Gateway.Tenancy;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,8 @@ public static class Extensions
         new("JWT_AUTHORITY", "AuthOptions:Authority", FlagKind.Text),
         new("METRICS_WINDOW_MINUTES", "MetricsOptions:WindowMinutes", FlagKind.Integer),
         new("TTFB_REPORTS_PER_MINUTE", "MetricsOptions:TtfbReportsPerMinute", FlagKind.Integer),
+        new("CHAT_RATE_PER_MINUTE", "TenantRateLimitOptions:ChatPerMinute", FlagKind.Integer),
+        new("JOBS_CREATE_RATE_PER_MINUTE", "TenantRateLimitOptions:JobCreatesPerMinute", FlagKind.Integer),
         LoggingExtensions.LogFormatFlag,
     ];
 
@@ -67,6 +70,18 @@ public static class Extensions
             .Validate(o => o.WindowMinutes is >= 1 and <= 1440, "METRICS_WINDOW_MINUTES must be between 1 and 1440.")
             .Validate(o => o.TtfbReportsPerMinute is >= 1 and <= 10_000, "TTFB_REPORTS_PER_MINUTE must be between 1 and 10000.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TenantRateLimitOptions>().BindConfiguration(nameof(TenantRateLimitOptions))
+            .Configure(o =>
+            {
+                // Development: a developer clicking through the console should never meet a limit they did not set.
+                if (builder.Environment.IsDevelopment())
+                {
+                    o.ChatPerMinute = builder.Configuration.GetValue<int?>("TenantRateLimitOptions:ChatPerMinute") ?? 0;
+                    o.JobCreatesPerMinute = builder.Configuration.GetValue<int?>("TenantRateLimitOptions:JobCreatesPerMinute") ?? 0;
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TenantRateLimitOptions>, TenantRateLimitOptionsValidator>();
         builder.AddGatewayAuthentication();
 
         builder.UseOrleansClient(client =>
@@ -98,6 +113,7 @@ public static class Extensions
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(MetricsEndpoints.TtfbPolicy, TtfbPartition);
+            o.AddTenantPolicies();
             o.OnRejected = (context, cancellationToken) => RateLimitProblem.WriteAsync(context);
         });
         builder.Services.AddProblemDetails();
@@ -143,8 +159,8 @@ public static class Extensions
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.MapInfoEndpoints();
-        app.MapChatEndpoints().RequireTenant();
-        app.MapJobsEndpoints().RequireTenant();
+        app.MapChatEndpoints().RequireTenant().RequireRateLimiting(TenantRateLimits.ChatPolicy);
+        app.MapJobsEndpoints().RequireTenant().RequireRateLimiting(TenantRateLimits.JobsPolicy);
         app.MapScoresEndpoints().RequireTenant();
         app.MapCandidatesEndpoints().RequireTenant();
         app.MapCompaniesEndpoints().RequireTenant();

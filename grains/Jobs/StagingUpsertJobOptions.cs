@@ -20,6 +20,9 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets whether new jobs start at once instead of waiting for the window (<c>JOBS_RUN_IMMEDIATELY</c>); for development and demos. Default: false.</summary>
     public bool RunImmediately { get; set; }
 
+    /// <summary>Gets or sets the most open (queued or running) jobs one tenant may have (<c>JOBS_MAX_OPEN_PER_TENANT</c>), 1 to 100,000; reusing an open job for the same work is always allowed. Default: 200.</summary>
+    public int MaxOpenPerTenant { get; set; } = 200;
+
     /// <summary>Gets or sets how many times a failed batch is retried before the job ends in error. Default: 3.</summary>
     public int MaxRetries { get; set; } = 3;
 

@@ -37,6 +37,7 @@ public static class Extensions
         new("JOBS_NIGHTLY_AT", "StagingUpsertJobOptions:NightlyAt", FlagKind.Text),
         new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
         new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
+        new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
         LoggingExtensions.LogFormatFlag,
