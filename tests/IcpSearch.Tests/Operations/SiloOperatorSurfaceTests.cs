@@ -24,6 +24,13 @@ public sealed class SiloOperatorSurfaceTests(SiloProcessFixture fixture) : IClas
         .. Histogram("icpsearch_search_duration_seconds"),
     ];
 
+    /// <summary>The silo's series that appear only once something happened: a run ended, an enrichment degraded.</summary>
+    public static readonly string[] SiloOccasionalSeries =
+    [
+        "icpsearch_enrichment_degraded_total",
+        .. Histogram("icpsearch_jobs_run_duration_seconds"),
+    ];
+
     [Fact]
     public void Listeners_ShouldBeTheLoopbackHttpPortAndTheOrleansPortsOnly_WhenStartedWithDefaults()
     {
@@ -82,6 +89,7 @@ public sealed class SiloOperatorSurfaceTests(SiloProcessFixture fixture) : IClas
         Assert.InRange(PrometheusText.Sum(scraped, "icpsearch_search_duration_seconds_sum"), 0.0001, 60);
         var names = PrometheusText.Names(scraped);
         Assert.Subset(names, SiloSeries.ToHashSet());
+        Assert.Subset(new HashSet<string>([.. SiloSeries, .. SiloOccasionalSeries]), names.Where(n => n.StartsWith("icpsearch_", StringComparison.Ordinal)).ToHashSet());
         Assert.Contains("orleans_grains", names);
         Assert.Contains("http_server_request_duration_seconds_count", names);
         Assert.DoesNotContain(names, n => n.StartsWith("icpsearch_grains_", StringComparison.Ordinal));
