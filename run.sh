@@ -60,6 +60,12 @@ else
 fi
 pg_ensure_database "$PG_PORT" icpsearch
 export ICPSEARCH_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=icpsearch"
+# For the silo's commands run by hand (dotnet run --project silo -- import acra FILE): they read this file when
+# ICPSEARCH_DB is not set. Readable by this user only, and never printed.
+mkdir -p "$root/.data"
+(umask 077 && printf '%s\n' "$ICPSEARCH_DB" >"$root/.data/icpsearch-db.tmp")
+chmod 600 "$root/.data/icpsearch-db.tmp"
+mv -f "$root/.data/icpsearch-db.tmp" "$root/.data/icpsearch-db"
 
 if [ -f gateway-api/web/package.json ]; then
   build_web "$root"
@@ -102,7 +108,7 @@ cat <<INFO
     Web console  http://localhost:$GATEWAY_PORT/
     Gateway API  http://localhost:$GATEWAY_PORT/api/info   (OpenAPI: /openapi/v1.json, health: /healthz)
     Dashboard    http://localhost:$SILO_HTTP_PORT/dashboard/
-    PostgreSQL   $ICPSEARCH_DB
+    PostgreSQL   127.0.0.1:$PG_PORT (connection string in .data/icpsearch-db, read by the silo's commands)
   Try: curl -s -X POST localhost:$GATEWAY_PORT/chat -H 'content-type: application/json' -d '{"message":"Manufacturing"}'
   Logs in .data/logs/. Press Ctrl-C to stop.
 

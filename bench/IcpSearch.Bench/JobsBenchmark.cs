@@ -141,7 +141,8 @@ public sealed class JobsBenchmark : IBenchmark
 
             var store = host.Services.GetRequiredService<IJobStore>();
             var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes), [], 0, "bench");
-            var (jobId, _, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec));
+            var (jobId, _, _) = await store.CreateOrReuseAsync(new NewJob(Tenant, StagingUpsertJobGrain.JobType, spec), int.MaxValue)
+                ?? throw new InvalidOperationException("The job store refused the benchmark's job.");
             var job = grains.GetGrain<IStagingUpsertJobGrain>(jobId);
             await job.ScheduleAsync(spec);
 

@@ -57,6 +57,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             (404, ProblemCodes.JobNotFound, "Not found.", notFound.Message, null),
         JobStateException state =>
             (409, ProblemCodes.JobState, "The job cannot do that now.", state.Message, null),
+        OpenJobsLimitException limit =>
+            (429, ProblemCodes.OpenJobsLimit, "Too many open jobs.", limit.Message, null),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
             (503, ProblemCodes.ClusterUnavailable, "The search cluster is not reachable; try again shortly.", null, null),
         _ => (500, ProblemCodes.Internal, "An unexpected error occurred.", null, null),

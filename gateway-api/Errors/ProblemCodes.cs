@@ -18,6 +18,7 @@ public static class ProblemCodes
     public const string TenantRequired = "tenant_required";
     public const string TenantMismatch = "tenant_mismatch";
     public const string RateLimited = "rate_limited";
+    public const string OpenJobsLimit = "open_jobs_limit";
     public const string ClusterUnavailable = "cluster_unavailable";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";

@@ -13,6 +13,7 @@ using IcpSearch.Gateway.Endpoints.Jobs;
 using IcpSearch.Gateway.Endpoints.Metrics;
 using IcpSearch.Gateway.Endpoints.Scores;
 using IcpSearch.Gateway.Errors;
+using IcpSearch.Gateway.RateLimiting;
 using IcpSearch.Gateway.Tenancy;
 using IcpSearch.Gateway.TextInput;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,7 +21,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
-using Prometheus;
 using Serilog;
 
 namespace IcpSearch.Gateway.Extensions;
@@ -48,6 +48,8 @@ public static class Extensions
         new("JWT_AUTHORITY", "AuthOptions:Authority", FlagKind.Text),
         new("METRICS_WINDOW_MINUTES", "MetricsOptions:WindowMinutes", FlagKind.Integer),
         new("TTFB_REPORTS_PER_MINUTE", "MetricsOptions:TtfbReportsPerMinute", FlagKind.Integer),
+        new("CHAT_RATE_PER_MINUTE", "TenantRateLimitOptions:ChatPerMinute", FlagKind.Integer),
+        new("JOBS_CREATE_RATE_PER_MINUTE", "TenantRateLimitOptions:JobCreatesPerMinute", FlagKind.Integer),
         LoggingExtensions.LogFormatFlag,
     ];
 
@@ -78,6 +80,18 @@ public static class Extensions
             .Validate(o => o.WindowMinutes is >= 1 and <= 1440, "METRICS_WINDOW_MINUTES must be between 1 and 1440.")
             .Validate(o => o.TtfbReportsPerMinute is >= 1 and <= 10_000, "TTFB_REPORTS_PER_MINUTE must be between 1 and 10000.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TenantRateLimitOptions>().BindConfiguration(nameof(TenantRateLimitOptions))
+            .Configure(o =>
+            {
+                // Development: a developer clicking through the console should never meet a limit they did not set.
+                if (builder.Environment.IsDevelopment())
+                {
+                    o.ChatPerMinute = builder.Configuration.GetValue<int?>("TenantRateLimitOptions:ChatPerMinute") ?? 0;
+                    o.JobCreatesPerMinute = builder.Configuration.GetValue<int?>("TenantRateLimitOptions:JobCreatesPerMinute") ?? 0;
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TenantRateLimitOptions>, TenantRateLimitOptionsValidator>();
         builder.AddGatewayAuthentication();
 
         builder.UseOrleansClient(client =>
@@ -103,13 +117,13 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         builder.Services.AddSingleton<GatewayInstruments>();
         builder.Services.AddSingleton<OperationsMetricsCollector>();
-        builder.Services.AddHostedService<PrometheusExport>();
+        builder.AddIcpSearchMetrics("icpsearch-gateway", GatewayInstruments.MeterName, "Microsoft.Orleans");
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(MetricsEndpoints.TtfbPolicy, TtfbPartition);
+            o.AddTenantPolicies();
             o.OnRejected = (context, cancellationToken) => RateLimitProblem.WriteAsync(context);
         });
         builder.Services.AddProblemDetails();
@@ -146,7 +160,6 @@ public static class Extensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseHttpMetrics(o => o.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(app.Services.GetRequiredService<CollectorRegistry>())));
         app.UseMiddleware<ChatTimingMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -160,8 +173,8 @@ public static class Extensions
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.MapInfoEndpoints();
-        app.MapChatEndpoints().RequireTenant();
-        app.MapJobsEndpoints().RequireTenant();
+        app.MapChatEndpoints().RequireTenant().RequireRateLimiting(TenantRateLimits.ChatPolicy);
+        app.MapJobsEndpoints().RequireTenant().RequireRateLimiting(TenantRateLimits.JobsPolicy);
         app.MapScoresEndpoints().RequireTenant();
         app.MapCandidatesEndpoints().RequireTenant();
         app.MapCompaniesEndpoints().RequireTenant();
@@ -169,7 +182,12 @@ public static class Extensions
         app.MapIndustriesEndpoints().RequireAuthorization();
         app.MapGroup("").RequireTenant().MapMetricsEndpoints();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        // The job figures come from the database: each scrape refreshes them first, so the gauges are current.
+        app.MapIcpSearchMetrics(scrape => scrape.Use(async (http, next) =>
+        {
+            await http.RequestServices.GetRequiredService<OperationsMetricsCollector>().CollectAsync(http.RequestAborted);
+            await next(http);
+        }));
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

@@ -8,9 +8,12 @@ namespace IcpSearch.Grains.Jobs;
 /// </summary>
 public interface IJobStore
 {
-    /// <summary>Creates a queued job, or returns the open (queued or running) job of this tenant for the same work.</summary>
-    /// <returns>The job id; whether this call created it; whether its grain has yet to be scheduled (no window set).</returns>
-    Task<(long JobId, bool Created, bool Unscheduled)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates a queued job, or returns the open (queued or running) job of this tenant for the same work; creates
+    /// nothing when the tenant already has <paramref name="maxOpenPerTenant"/> open jobs (reusing one is always allowed).
+    /// </summary>
+    /// <returns>The job id; whether this call created it; whether its grain has yet to be scheduled (no window set); null at the cap.</returns>
+    Task<(long JobId, bool Created, bool Unscheduled)?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default);
 
     /// <summary>Returns the job's row, or null when there is none.</summary>
     Task<JobMirror?> GetAsync(long jobId, CancellationToken cancellationToken = default);

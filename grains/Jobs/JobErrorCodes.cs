@@ -12,6 +12,7 @@ public static class JobErrorCodes
     public const string DbTimeout = "db_timeout";
     public const string StagingSchemaMismatch = "staging_schema_mismatch";
     public const string BatchFailed = "batch_failed";
+    public const string StateUnsaved = "job_state_unsaved";
 
     /// <summary>Returns the code describing <paramref name="exception"/>.</summary>
     public static string Classify(Exception exception) => exception switch
@@ -39,6 +40,7 @@ public static class JobErrorCodes
             DbUnavailable => $"The database could not be reached{sqlState}; the job stopped after its retries.",
             DbTimeout => $"The database did not answer in time{sqlState}; the job stopped after its retries.",
             StagingSchemaMismatch => $"The staging table does not have the expected columns{sqlState}; run the migrations and re-import.",
+            StateUnsaved => $"The job's progress could not be saved{sqlState}; it stopped after its retries. The rows processed so far are kept.",
             _ => $"A batch failed{sqlState}; the job stopped after its retries. The silo log has the details under this job id.",
         };
     }

@@ -20,42 +20,59 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         """;
 
     /// <inheritdoc />
-    public async Task<(long JobId, bool Created, bool Unscheduled)> CreateOrReuseAsync(NewJob job, CancellationToken cancellationToken = default)
+    public async Task<(long JobId, bool Created, bool Unscheduled)?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default)
     {
-        // The partial unique index on open work makes this race-free: of two identical requests in flight,
-        // one inserts and the other finds that row.
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxOpenPerTenant, 1);
+
+        // One tenant's creations take turns (a transaction-scoped advisory lock on the tenant), so the count of open
+        // jobs cannot go stale between the check and the insert: concurrent creates never pass the cap. Each
+        // statement reads a fresh snapshot (READ COMMITTED), so the second sees the first's committed row.
+        const string lockTenant = "SELECT pg_advisory_xact_lock(hashtextextended('icpsearch.open-jobs:' || @tenant_id, 0))";
         const string sql = """
-            WITH created AS (
+            WITH existing AS (
+                SELECT job_id, status = 'queued' AND next_run_at IS NULL AS unscheduled FROM background_jobs
+                WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key
+                  AND status IN ('queued', 'running')
+            ), created AS (
                 INSERT INTO background_jobs (tenant_id, job_type, status, params, params_key, total)
-                VALUES (@tenant_id, @job_type, 'queued', @params, @params_key, @total)
+                SELECT @tenant_id, @job_type, 'queued', @params, @params_key, @total
+                WHERE NOT EXISTS (SELECT 1 FROM existing)
+                  AND (SELECT count(*) FROM background_jobs WHERE tenant_id = @tenant_id AND status IN ('queued', 'running')) < @max_open
                 ON CONFLICT (tenant_id, job_type, params_key) WHERE status IN ('queued', 'running') DO NOTHING
                 RETURNING job_id
             )
             SELECT job_id, true, true FROM created
             UNION ALL
-            SELECT job_id, false, status = 'queued' AND next_run_at IS NULL FROM background_jobs
-            WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key
-              AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM created)
+            SELECT job_id, false, unscheduled FROM existing
             """;
 
-        // An open job may finish between the failed insert and the read; then a fresh insert succeeds.
-        for (var attempt = 0; attempt < 3; attempt++)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(lockTenant, connection, transaction))
         {
-            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.AddWithValue("tenant_id", job.TenantId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        (long, bool, bool)? result = null;
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        {
             command.Parameters.AddWithValue("tenant_id", job.TenantId);
             command.Parameters.AddWithValue("job_type", job.JobType);
             command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
             command.Parameters.AddWithValue("params_key", WorkKey(job.Spec));
             command.Parameters.AddWithValue("total", job.Spec.Total);
-
+            command.Parameters.AddWithValue("max_open", (long)maxOpenPerTenant);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                return (reader.GetInt64(0), reader.GetBoolean(1), reader.GetBoolean(2));
+                result = (reader.GetInt64(0), reader.GetBoolean(1), reader.GetBoolean(2));
             }
         }
 
-        throw new InvalidOperationException("Could not create or find the job after three attempts.");
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     /// <inheritdoc />

@@ -47,8 +47,8 @@ public sealed partial class StagingUpsertJobGrain
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, long jobId);
 
     [LoggerMessage(EventId = 311, EventName = "job_transition_retry", Level = LogLevel.Warning,
-        Message = "Job {JobId} could not save a transition; the run keeps its last saved state and retries in {DelayMs:0} ms")]
-    private static partial void LogTransitionRetry(ILogger logger, Exception exception, long jobId, double delayMs);
+        Message = "Job {JobId} could not save a transition (attempt {Attempt}); the run keeps its last saved state and retries in {DelayMs:0} ms")]
+    private static partial void LogTransitionRetry(ILogger logger, Exception exception, long jobId, int attempt, double delayMs);
 
     [LoggerMessage(EventId = 312, EventName = "job_mirror_resynced", Level = LogLevel.Information,
         Message = "Job {JobId}: background_jobs said {MirrorStatus}, the grain state says {Status}; background_jobs updated")]
@@ -61,4 +61,12 @@ public sealed partial class StagingUpsertJobGrain
     [LoggerMessage(EventId = 314, EventName = "job_reminder_drop_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} ended but its reminder could not be dropped; the reminder drops itself at its next tick")]
     private static partial void LogReminderDropFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 315, EventName = "job_transition_abandoned", Level = LogLevel.Error,
+        Message = "Job {JobId} of tenant {TenantId} could not save a transition in {Attempts} attempts; ending it in error")]
+    private static partial void LogTransitionAbandoned(ILogger logger, Exception exception, long jobId, string tenantId, int attempts);
+
+    [LoggerMessage(EventId = 316, EventName = "job_left_to_recovery", Level = LogLevel.Error,
+        Message = "Job {JobId} of tenant {TenantId} could not save its error either; the activation stops and the recovery reminder resumes the job from its stored state")]
+    private static partial void LogJobLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
 }

@@ -35,6 +35,7 @@ public sealed partial class StagingUpsertJobGrain(
     private readonly StagingUpsertJobOptions _options = options.Value;
     private IGrainTimer? _batchTimer;
     private ScoringContext? _runScoring;
+    private int _transitionFailures;
 
     // What status calls see: the state as last made durable (transitions in the grain state, progress in
     // background_jobs with each batch). Status calls interleave with batches, and must never
@@ -242,14 +243,40 @@ public sealed partial class StagingUpsertJobGrain(
         try
         {
             await RunBatchCoreAsync(cancellationToken);
+            _transitionFailures = 0;
         }
         catch (Exception ex) when (S.Status == JobStatus.Running && !cancellationToken.IsCancellationRequested)
         {
             // A transition (requeue, done, error) could not be saved and the state is back as last persisted: try
-            // again later rather than leave the run stalled until the next reminder tick.
-            var delay = _options.RetryBaseDelay;
-            LogTransitionRetry(logger, ex, JobId, delay.TotalMilliseconds);
-            _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
+            // again later rather than leave the run stalled until the next reminder tick, but not forever.
+            _transitionFailures++;
+            if (_options.TransitionRetryDelay(_transitionFailures) is { } delay)
+            {
+                LogTransitionRetry(logger, ex, JobId, _transitionFailures, delay.TotalMilliseconds);
+                _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            await AbandonRunAsync(ex);
+        }
+    }
+
+    // Transition retries are used up. The job ends in error if that much can be saved (the refused transition may
+    // be the only one failing); if not, the activation stops and goes away, the job stays running as stored, and the
+    // recovery reminder wakes a fresh activation that resumes from the committed cursor.
+    private async Task AbandonRunAsync(Exception cause)
+    {
+        LogTransitionAbandoned(logger, cause, JobId, S.Spec!.TenantId, _transitionFailures);
+        _transitionFailures = 0;
+        try
+        {
+            await EndAsync(JobStatus.Error, JobErrorCodes.Describe(JobErrorCodes.StateUnsaved, cause), JobErrorCodes.StateUnsaved);
+        }
+        catch (Exception ex)
+        {
+            LogJobLeftToRecovery(logger, ex, JobId, S.Spec.TenantId);
+            StopBatchTimer();
+            DeactivateOnIdle();
         }
     }
 

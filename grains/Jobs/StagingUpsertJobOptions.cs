@@ -20,11 +20,20 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets whether new jobs start at once instead of waiting for the window (<c>JOBS_RUN_IMMEDIATELY</c>); for development and demos. Default: false.</summary>
     public bool RunImmediately { get; set; }
 
+    /// <summary>Gets or sets the most open (queued or running) jobs one tenant may have (<c>JOBS_MAX_OPEN_PER_TENANT</c>), 1 to 100,000; reusing an open job for the same work is always allowed. Default: 200.</summary>
+    public int MaxOpenPerTenant { get; set; } = 200;
+
     /// <summary>Gets or sets how many times a failed batch is retried before the job ends in error. Default: 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>Gets or sets the first retry delay; each further retry doubles it. Default: 2 seconds.</summary>
+    /// <summary>Gets or sets how many times a run retries a transition (requeue, done, error) it could not save before it gives up on this activation. Default: 5.</summary>
+    public int MaxTransitionRetries { get; set; } = 5;
+
+    /// <summary>Gets or sets the first retry delay; each further retry doubles it, up to <see cref="RetryMaxDelay"/>, and a random part of up to half is taken off. Default: 2 seconds.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets the longest retry delay. Default: 5 minutes.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets the reminder period while a run is in progress, so another silo resumes a run whose silo died. Default: 1 minute (the Orleans minimum).</summary>
     public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
@@ -32,7 +41,26 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the pause between batches of one run, letting other grain calls through. Default: zero.</summary>
     public TimeSpan BatchPause { get; set; } = TimeSpan.Zero;
 
-    /// <summary>Returns the retry delay before attempt <paramref name="attempt"/> (1-based), or null when retries are used up.</summary>
+    /// <summary>Returns the delay before batch retry <paramref name="attempt"/> (1-based), or null when retries are used up.</summary>
     public TimeSpan? RetryDelay(int attempt)
-        => attempt > MaxRetries ? null : RetryBaseDelay * Math.Pow(2, attempt - 1);
+        => attempt > MaxRetries ? null : Backoff(attempt, Random.Shared.NextDouble());
+
+    /// <summary>Returns the delay before transition retry <paramref name="attempt"/> (1-based), or null when retries are used up.</summary>
+    public TimeSpan? TransitionRetryDelay(int attempt)
+        => attempt > MaxTransitionRetries ? null : Backoff(attempt, Random.Shared.NextDouble());
+
+    /// <summary>
+    /// Returns the exponential delay before attempt <paramref name="attempt"/> (1-based), capped at
+    /// <see cref="RetryMaxDelay"/>, less <paramref name="jitter"/> (0 to 1) times half of it ("equal jitter").
+    /// </summary>
+    public TimeSpan Backoff(int attempt, double jitter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(jitter, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(jitter, 1);
+        // Retries of many jobs failing together (the database went away) spread out instead of arriving in step.
+        var exponential = RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var full = Math.Min(exponential, RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(full - (full / 2 * jitter));
+    }
 }

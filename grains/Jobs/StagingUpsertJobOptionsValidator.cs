@@ -36,9 +36,24 @@ public sealed class StagingUpsertJobOptionsValidator : IValidateOptions<StagingU
             failures.Add($"StagingUpsertJobOptions:MaxRetries must be between 0 and 20 (got {options.MaxRetries}).");
         }
 
+        if (options.MaxOpenPerTenant is < 1 or > 100_000)
+        {
+            failures.Add($"JOBS_MAX_OPEN_PER_TENANT must be between 1 and 100000 (got {options.MaxOpenPerTenant}).");
+        }
+
+        if (options.MaxTransitionRetries is < 0 or > 20)
+        {
+            failures.Add($"StagingUpsertJobOptions:MaxTransitionRetries must be between 0 and 20 (got {options.MaxTransitionRetries}).");
+        }
+
         if (options.RetryBaseDelay < TimeSpan.Zero || options.BatchPause < TimeSpan.Zero)
         {
             failures.Add("StagingUpsertJobOptions:RetryBaseDelay and BatchPause must not be negative.");
+        }
+
+        if (options.RetryMaxDelay < options.RetryBaseDelay)
+        {
+            failures.Add("StagingUpsertJobOptions:RetryMaxDelay must not be shorter than RetryBaseDelay.");
         }
 
         if (options.RecoveryPeriod < TimeSpan.FromSeconds(1))

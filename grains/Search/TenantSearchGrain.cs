@@ -21,6 +21,7 @@ public sealed partial class TenantSearchGrain(
     ILeadPipeline pipeline,
     IJobStore jobs,
     IOptions<SearchOptions> options,
+    IOptions<StagingUpsertJobOptions> jobOptions,
     GrainInstruments instruments,
     TimeProvider time,
     ILogger<TenantSearchGrain> logger) : Grain, ITenantSearchGrain
@@ -35,7 +36,11 @@ public sealed partial class TenantSearchGrain(
 
     private string TenantId { get; set; } = "";
 
-    private IcpProfile Profile => state.State.Profile ?? IcpProfile.Default;
+    // The profile as last saved. Searches interleave with SetIcpProfileAsync, so they read this rather than
+    // state.State, which holds the new profile while its write is still in flight (and may yet fail).
+    private IcpProfile? _savedProfile;
+
+    private IcpProfile Profile => _savedProfile ?? IcpProfile.Default;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -49,6 +54,7 @@ public sealed partial class TenantSearchGrain(
             throw new InvalidOperationException($"Stored tenant state belongs to '{owner}', not '{TenantId}'.");
         }
 
+        _savedProfile = state.State.Profile;
         return Task.CompletedTask;
     }
 
@@ -70,7 +76,8 @@ public sealed partial class TenantSearchGrain(
         var normalised = NormaliseExplicit(terms);
         var (match, _) = await MatchAsync(normalised);
         var total = await registry.CountMatchesAsync(match);
-        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, [], total, "api"));
+        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, [], total, "api"))
+            ?? throw new OpenJobsLimitException(OpenJobsLimitMessage());
         return new EnqueueResult(jobId, !created, total, match.Codes);
     }
 
@@ -81,10 +88,22 @@ public sealed partial class TenantSearchGrain(
     public async Task<IcpProfile> SetIcpProfileAsync(IcpProfile profile)
     {
         var normalised = IcpProfileValidator.Normalise(profile);
+        var before = (state.State.TenantId, state.State.Profile, state.State.UpdatedAt);
         state.State.TenantId = TenantId;
         state.State.Profile = normalised;
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Back to what is stored, so a later write of other fields cannot save this profile by accident.
+            (state.State.TenantId, state.State.Profile, state.State.UpdatedAt) = before;
+            throw;
+        }
+
+        _savedProfile = normalised;
         return normalised;
     }
 
@@ -143,8 +162,15 @@ public sealed partial class TenantSearchGrain(
         if (scheduled > 0)
         {
             var handled = head.Select(r => r.Uen!).ToList();
-            (var id, var created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, handled, scheduled, "chat"));
-            (jobId, reused) = (id, !created);
+            if (await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, handled, scheduled, "chat")) is not { } job)
+            {
+                // At the cap the search still answers with what it handled now; only the rest goes unscheduled.
+                return new SearchResult(terms, match.Codes, companies, total, 0, null, false,
+                    $"Upserted and enriched {N(head.Count)} now; the other {N(scheduled)} matches were not scheduled. {OpenJobsLimitMessage()}",
+                    SearchOptions.Background, [], matchedBy);
+            }
+
+            (jobId, reused) = (job.JobId, !job.Created);
         }
 
         var notice = (head.Count, scheduled) switch
@@ -159,15 +185,26 @@ public sealed partial class TenantSearchGrain(
     private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
         var sample = await registry.ReadHeadAsync(match, _options.PreviewLimit);
-        var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat"));
+        if (await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat")) is not var (jobId, created))
+        {
+            return new SearchResult(terms, match.Codes, [], total, 0, null, false,
+                $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now and nothing scheduled. {OpenJobsLimitMessage()}",
+                SearchOptions.SyncPreview, sample.Select(r => r.EntityName).ToList(), matchedBy);
+        }
+
         var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
         return new SearchResult(terms, match.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
             sample.Select(r => r.EntityName).ToList(), matchedBy);
     }
 
-    private async Task<(long JobId, bool Created)> CreateJobAsync(StagingUpsertJobSpec spec)
+    // Null when the tenant is at its cap of open jobs.
+    private async Task<(long JobId, bool Created)?> CreateJobAsync(StagingUpsertJobSpec spec)
     {
-        var (jobId, created, unscheduled) = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec));
+        if (await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec), jobOptions.Value.MaxOpenPerTenant) is not var (jobId, created, unscheduled))
+        {
+            LogOpenJobsLimit(logger, TenantId, jobOptions.Value.MaxOpenPerTenant);
+            return null;
+        }
 
         // Also a reused job that was never scheduled: the call that created it died before scheduling it, and this
         // one does it (idempotently) rather than leave the job to the next silo start's recovery sweep.
@@ -178,6 +215,9 @@ public sealed partial class TenantSearchGrain(
 
         return (jobId, created);
     }
+
+    private string OpenJobsLimitMessage()
+        => $"This tenant already has {N(jobOptions.Value.MaxOpenPerTenant)} open jobs (JOBS_MAX_OPEN_PER_TENANT); cancel some or wait for them to finish, then try again.";
 
     private static IReadOnlyList<string> NormaliseExplicit(IReadOnlyList<string> terms)
     {
@@ -216,4 +256,8 @@ public sealed partial class TenantSearchGrain(
     [LoggerMessage(EventId = 400, EventName = "search", Level = LogLevel.Information,
         Message = "Search for tenant {TenantId} ({Terms}): {TotalMatches} matches, {SyncCount} now, {Scheduled} scheduled (job {JobId}) in {DurationMs:0.0} ms")]
     private static partial void LogSearch(ILogger logger, string tenantId, string terms, long totalMatches, int syncCount, long scheduled, long? jobId, double durationMs);
+
+    [LoggerMessage(EventId = 401, EventName = "open_jobs_limit", Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} is at its cap of {MaxOpen} open jobs; no job was created")]
+    private static partial void LogOpenJobsLimit(ILogger logger, string tenantId, int maxOpen);
 }

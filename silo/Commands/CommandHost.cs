@@ -33,9 +33,27 @@ public static class CommandHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        var runFile = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("IcpSearch"))
+            ? RunDatabaseFile.Find(Environment.CurrentDirectory, AppContext.BaseDirectory)
+            : null;
+        if (runFile is not null && RunDatabaseFile.Read(runFile) is { } connectionString)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:IcpSearch"] = connectionString });
+        }
+        else
+        {
+            runFile = null;
+        }
+
         builder.AddIcpSearchLogging();
         builder.Services.AddIcpSearchGrains(builder.Configuration);
         var host = builder.Build();
+        if (runFile is not null)
+        {
+            // The path only: the file's content is a connection string and may hold a password.
+            CommandLog.DatabaseFromRunFile(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommandHost)), runFile);
+        }
+
         await host.StartAsync(cancellationToken);
         return host;
     }

@@ -24,4 +24,9 @@ public static partial class CommandLog
     [LoggerMessage(EventId = 604, EventName = "import_file_start", Level = LogLevel.Information,
         Message = "{File}: importing ({Megabytes:0.0} MB)")]
     public static partial void FileStart(ILogger logger, string file, double megabytes);
+
+    // Warning, so it shows on a terminal too (commands there log warnings and above only).
+    [LoggerMessage(EventId = 605, EventName = "database_from_run_file", Level = LogLevel.Warning,
+        Message = "ICPSEARCH_DB is not set: using the database ./run.sh started (connection string read from {File})")]
+    public static partial void DatabaseFromRunFile(ILogger logger, string file);
 }

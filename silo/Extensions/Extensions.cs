@@ -1,18 +1,22 @@
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Extensions;
+using IcpSearch.Silo.Dashboard;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
-using Prometheus;
 
 namespace IcpSearch.Silo.Extensions;
 
 /// <summary>
-/// Registration of the silo host: flags, logging, grains, Orleans, health and metrics.
+/// Registration of the silo host: flags, logging, grains, Orleans, the operator surface (health, metrics, dashboard).
 /// </summary>
 public static class Extensions
 {
+    /// <summary>The HTTP port when neither <c>SILO_HTTP_PORT</c> nor <c>--urls</c> names one.</summary>
+    public const int DefaultHttpPort = 8081;
+
     /// <summary>Gets the environment variables the silo understands and the settings they map onto.</summary>
     public static IReadOnlyList<Flag> Flags { get; } =
     [
@@ -22,7 +26,10 @@ public static class Extensions
         new("SILO_PORT", "SiloOptions:SiloPort", FlagKind.Integer),
         new("SILO_GATEWAY_PORT", "SiloOptions:GatewayPort", FlagKind.Integer),
         new("SILO_ADVERTISED_IP", "SiloOptions:AdvertisedIp", FlagKind.Text),
-        new("SILO_HTTP_PORT", "SiloHttpPort", FlagKind.Integer),
+        new("SILO_HTTP_PORT", "SiloHttpOptions:Port", FlagKind.Integer),
+        new("SILO_HTTP_BIND", "SiloHttpOptions:Bind", FlagKind.Text),
+        new("DASHBOARD_USERNAME", "SiloHttpOptions:DashboardUsername", FlagKind.Text),
+        new("DASHBOARD_PASSWORD", "SiloHttpOptions:DashboardPassword", FlagKind.Text, Secret: true),
         new("STAGING_UPSERT_MODE", "SearchOptions:Mode", FlagKind.Text),
         new("UPSERT_SYNC_LIMIT", "SearchOptions:SyncLimit", FlagKind.Integer),
         new("STAGING_BATCH_SIZE", "StagingUpsertJobOptions:BatchSize", FlagKind.Integer),
@@ -30,6 +37,7 @@ public static class Extensions
         new("JOBS_NIGHTLY_AT", "StagingUpsertJobOptions:NightlyAt", FlagKind.Text),
         new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
         new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
+        new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
         LoggingExtensions.LogFormatFlag,
@@ -61,13 +69,9 @@ public static class Extensions
             orleans.UseIcpSearchProviders(connectionString);
         });
 
-        if (builder.Configuration.GetValue<int?>("SiloHttpPort") is { } httpPort)
-        {
-            builder.WebHost.UseUrls($"http://0.0.0.0:{httpPort}");
-        }
-
+        builder.UseOperatorSurface();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddMetricServer(_ => { });
+        builder.AddIcpSearchMetrics("icpsearch-silo", GrainInstruments.MeterName, "Microsoft.Orleans");
         return builder;
     }
 
@@ -83,15 +87,46 @@ public static class Extensions
         }
     }
 
-    /// <summary>Maps the health endpoint, Prometheus metrics and the Orleans dashboard.</summary>
+    /// <summary>Maps the health endpoint, Prometheus metrics and the Orleans dashboard (behind basic auth when credentials are set).</summary>
     public static WebApplication MapSiloEndpoints(this WebApplication app)
     {
+        var http = app.Services.GetRequiredService<IOptions<SiloHttpOptions>>().Value;
         app.MapHealthChecks("/healthz");
-        app.MapMetrics("/metrics");
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapIcpSearchMetrics();
+        var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (http.DashboardProtected)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            dashboard.RequireAuthorization();
+        }
+
         app.MapGet("/", () => Results.Redirect("/dashboard/"));
         // Create the meter now, so /metrics lists the instruments before the first search or batch records anything.
         _ = app.Services.GetRequiredService<GrainInstruments>();
         return app;
+    }
+
+    // One HTTP listener, on the loopback interface unless SILO_HTTP_BIND says otherwise; nothing else listens besides
+    // the Orleans silo and gateway ports.
+    private static void UseOperatorSurface(this WebApplicationBuilder builder)
+    {
+        var http = builder.Configuration.GetSection(nameof(SiloHttpOptions)).Get<SiloHttpOptions>() ?? new SiloHttpOptions();
+        var validator = new SiloHttpOptionsValidator();
+        if (validator.Validate(null, http) is { Failed: true } invalid)
+        {
+            throw new FlagException(invalid.FailureMessage);
+        }
+
+        builder.Services.AddOptions<SiloHttpOptions>().BindConfiguration(nameof(SiloHttpOptions)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloHttpOptions>>(validator);
+        if (http.Port is not null || string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            var address = IPAddress.Parse(http.Bind);
+            var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            builder.WebHost.UseUrls($"http://{host}:{http.Port ?? DefaultHttpPort}");
+        }
+
+        builder.Services.AddDashboardAuthentication(http);
     }
 }

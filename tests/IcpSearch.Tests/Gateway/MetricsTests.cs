@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace IcpSearch.Tests.Gateway;
 
@@ -17,9 +16,13 @@ public sealed class MetricsTests(GatewayFixture fixture)
     [Fact]
     public async Task PrometheusMetrics_ShouldExportJobFiguresChatTtfbAndHttpMetrics_WhenScraped()
     {
-        // Arrange: a chat (server TTFB), and a finished job with two batches written after the gateway started.
+        // Arrange: a gateway of its own (OpenTelemetry matches meters by name, so a gateway that another test disposes
+        // mid-collection would end the shared series), a chat (server TTFB), and a finished job with two batches
+        // written after the gateway started.
+        await using var gateway = fixture.CreateGateway();
         var tenant = GatewayFixture.NewTenant();
-        using var client = fixture.Client(tenant);
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Token(tenant));
         await ProblemAssert.IsJsonAsync(await client.PostAsJsonAsync("/chat", new { message = "Manufacturing" }, Cancel));
         var before = await ScrapeAsync(client);
         await InsertFinishedJobAsync(tenant, batches: 2);
@@ -28,22 +31,50 @@ public sealed class MetricsTests(GatewayFixture fixture)
         var after = await ScrapeAsync(client);
         var again = await ScrapeAsync(client);
 
-        // Assert
-        // The meter's histogram (icpsearch.chat.ttfb on meter IcpSearch.Gateway), exported by prometheus-net's meter adapter.
-        Assert.Matches(@"(?m)^icpsearch_gateway_icpsearch_chat_ttfb_bucket\{[^}]*le=""\+Inf""[^}]*\} [1-9]", after);
-        Assert.True(Value(after, "icpsearch_gateway_icpsearch_chat_ttfb_count{status=\"200\"}") >= 1);
-        Assert.Contains("http_requests_received_total{", after);
-        Assert.Contains("http_request_duration_seconds_bucket{", after);
-        Assert.True(Value(after, "icpsearch_jobs{status=\"queued\"}") >= 1);
-        Assert.True(Value(after, "icpsearch_jobs{status=\"done\"}") >= 1);
-        Assert.True(Value(after, "icpsearch_queue_depth_rows") > 0);
-        Assert.True(Value(after, "icpsearch_rows_processed_total") >= 500);
-        Assert.Equal(await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores"), Value(after, "icpsearch_lead_scores"), 0);
+        // Assert: OpenTelemetry's Prometheus names (unit suffix, _total on counters), no meter-name prefix.
+        Assert.True(PrometheusText.Sum(after, "icpsearch_chat_ttfb_seconds_bucket", ("le", "+Inf")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_chat_ttfb_seconds_count", ("status", "200")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_chat_duration_seconds_count", ("status", "200")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "http_server_request_duration_seconds_count", ("http_request_method", "POST")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_jobs", ("status", "queued")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_jobs", ("status", "done")) >= 1);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_queue_depth") > 0);
+        Assert.True(PrometheusText.Sum(after, "icpsearch_rows_processed_total") >= 500);
+        Assert.Equal(await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores"), PrometheusText.Sum(after, "icpsearch_lead_scores"), 0);
         // Each batch and job is observed exactly once, however often the gateway is scraped.
-        Assert.Equal(2, Value(after, "icpsearch_batch_duration_seconds_count") - Value(before, "icpsearch_batch_duration_seconds_count"));
-        Assert.Equal(1, Value(after, "icpsearch_job_duration_seconds_count") - Value(before, "icpsearch_job_duration_seconds_count"));
-        Assert.Equal(Value(after, "icpsearch_batch_duration_seconds_count"), Value(again, "icpsearch_batch_duration_seconds_count"));
+        Assert.Equal(2, PrometheusText.Sum(after, "icpsearch_batch_duration_seconds_count") - PrometheusText.SumOrZero(before, "icpsearch_batch_duration_seconds_count"));
+        Assert.Equal(1, PrometheusText.Sum(after, "icpsearch_job_duration_seconds_count") - PrometheusText.SumOrZero(before, "icpsearch_job_duration_seconds_count"));
+        Assert.Equal(PrometheusText.Sum(after, "icpsearch_batch_duration_seconds_count"), PrometheusText.Sum(again, "icpsearch_batch_duration_seconds_count"));
+        // A 400 ms batch lands in the 0.5 s bucket: the durations are seconds, not milliseconds.
+        Assert.True(PrometheusText.Sum(after, "icpsearch_batch_duration_seconds_bucket", ("le", "0.5"))
+            - PrometheusText.SumOrZero(before, "icpsearch_batch_duration_seconds_bucket", ("le", "0.5")) == 2);
+        Assert.DoesNotContain(PrometheusText.Names(after), n => n.StartsWith("icpsearch_gateway_", StringComparison.Ordinal));
+        var exported = PrometheusText.Names(after).Where(n => n.StartsWith("icpsearch_", StringComparison.Ordinal)).ToHashSet();
+        Assert.Subset(exported, GatewaySeries.ToHashSet());
+        Assert.Subset(new HashSet<string>([.. GatewaySeries, .. GatewayOccasionalSeries]), exported);
     }
+
+    /// <summary>The gateway's own series after a chat and a finished job, as the README's Operations section lists them.</summary>
+    public static readonly string[] GatewaySeries =
+    [
+        .. Histogram("icpsearch_batch_duration_seconds"),
+        .. Histogram("icpsearch_chat_duration_seconds"),
+        .. Histogram("icpsearch_chat_ttfb_seconds"),
+        .. Histogram("icpsearch_job_duration_seconds"),
+        "icpsearch_jobs",
+        "icpsearch_lead_scores",
+        "icpsearch_queue_depth",
+        "icpsearch_rows_processed_total",
+    ];
+
+    /// <summary>The gateway's series that appear only once something happened: a client TTFB report, a failed refresh.</summary>
+    public static readonly string[] GatewayOccasionalSeries =
+    [
+        .. Histogram("icpsearch_client_ttfb_seconds"),
+        "icpsearch_metrics_refresh_failures_total",
+    ];
+
+    private static string[] Histogram(string name) => [name + "_bucket", name + "_count", name + "_sum"];
 
     [Fact]
     public async Task ApiMetrics_ShouldReportTtfbPercentilesAndSeries_WhenSamplesWereReported()
@@ -147,13 +178,6 @@ public sealed class MetricsTests(GatewayFixture fixture)
         using var response = await client.GetAsync("/metrics", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Cancel);
-    }
-
-    private static double Value(string exposition, string series)
-    {
-        var match = Regex.Match(exposition, "^" + Regex.Escape(series) + " ([^ \n]+)", RegexOptions.Multiline);
-        Assert.True(match.Success, $"{series} is not exported");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     // A job that ran for 2 s and finished now, with batches of 250 rows, as the job grain would have recorded it.

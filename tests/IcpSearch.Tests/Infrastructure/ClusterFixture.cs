@@ -29,6 +29,7 @@ public class ClusterFixture : DatabaseFixture
             ["StagingUpsertJobOptions:RecoveryPeriod"] = "00:00:03",
             ["StagingUpsertJobOptions:RetryBaseDelay"] = "00:00:00.200",
             ["StagingUpsertJobOptions:MaxRetries"] = "2",
+            ["StagingUpsertJobOptions:MaxTransitionRetries"] = "2",
         };
         Configure(settings);
 

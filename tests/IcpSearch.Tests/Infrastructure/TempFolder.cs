@@ -19,6 +19,7 @@ public sealed class TempFolder : IDisposable
     public string Write(string name, IEnumerable<string> lines, bool bom = false)
     {
         var file = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, string.Join("\n", lines) + "\n", new UTF8Encoding(bom));
         return file;
     }

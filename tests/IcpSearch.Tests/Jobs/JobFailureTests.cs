@@ -117,4 +117,45 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
                 """);
         }
     }
+
+    [Fact]
+    public async Task Run_ShouldEndInErrorAfterBoundedRetries_WhenTheDoneTransitionCannotBeSaved()
+    {
+        // Arrange: background_jobs refuses "done" for this job, counting each attempt in a sequence (sequences are
+        // not rolled back with the refused update).
+        var tenant = "nodone-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["construction"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await fixture.ScalarAsync<int>("""
+            CREATE SEQUENCE refused_done;
+            CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM nextval('refused_done'); RAISE EXCEPTION 'done refused by the test'; END $$;
+            CREATE TRIGGER refuse_done BEFORE UPDATE ON background_jobs
+                FOR EACH ROW WHEN (NEW.status = 'done' AND NEW.tenant_id LIKE 'nodone-%') EXECUTE FUNCTION refuse_done();
+            SELECT 1
+            """);
+        try
+        {
+            // Act
+            await job.RunNowAsync();
+            var ended = await JobAssertions.WaitForAsync(job, s => s.Status.IsTerminal(), "the job to give up");
+
+            // Assert: one attempt plus MaxTransitionRetries (2 in these clusters), then a defined end in error.
+            Assert.Equal(JobStatus.Error, ended.Status);
+            Assert.Equal("job_state_unsaved", ended.ErrorCode);
+            Assert.DoesNotContain("refused by the test", ended.Error);
+            Assert.Equal(created.Total, ended.Processed);
+            Assert.Equal(3L, await fixture.ScalarAsync<long>("SELECT last_value FROM refused_done"));
+            Assert.Equal(("error", created.Total, created.Total, (string?)"job_state_unsaved"), await JobAssertions.MirrorAsync(fixture, created.JobId));
+            await JobAssertions.AssertWrittenOnceAsync(fixture, tenant, created.Total);
+            await JobAssertions.WaitForNoReminderAsync(fixture, job);
+        }
+        finally
+        {
+            await fixture.ScalarAsync<int>("""
+                DROP TRIGGER refuse_done ON background_jobs; DROP FUNCTION refuse_done(); DROP SEQUENCE refused_done;
+                SELECT 1
+                """);
+        }
+    }
 }

@@ -179,6 +179,48 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         Assert.True(manufacturing.Companies.Average(c => c.Score) > construction.Companies.Average(c => c.Score));
     }
 
+    [Fact]
+    public async Task SetIcpProfileAsync_ShouldLeaveSearchesOnTheSavedProfile_WhileTheWriteIsPendingAndAfterItFails()
+    {
+        // Arrange: a saved profile targeting construction (F); its storage row locked, so the next write waits.
+        var tenant = NewTenant();
+        var grain = fixture.Grains.GetTenantSearchGrain(tenant);
+        await grain.SetIcpProfileAsync(new IcpProfile(["F"], null, null, [], [], null, null));
+        await using var locker = await fixture.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var tx = await locker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockRow = new NpgsqlCommand(
+            "SELECT count(*) FROM (SELECT 1 FROM orleansstorage WHERE graintypestring = 'tenant-search' AND grainidextensionstring = @key FOR UPDATE) locked",
+            locker, tx))
+        {
+            lockRow.Parameters.AddWithValue("key", TenantGrainKey.For(tenant));
+            Assert.Equal(1L, (long)(await lockRow.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        }
+
+        var lockerPid = locker.ProcessID;
+        var pendingWrite = grain.SetIcpProfileAsync(new IcpProfile(["C"], null, null, [], [], null, null));
+        await Eventually.Until(
+            () => fixture.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE @pid = ANY(pg_blocking_pids(pid))", ("pid", lockerPid)),
+            n => n > 0, TimeSpan.FromSeconds(30), "the profile write to wait for the row lock");
+
+        // Act: a search and a read interleave with the pending write; then the write fails.
+        var during = await grain.SearchAsync(new SearchRequest("construction"));
+        var readDuring = await grain.GetIcpProfileAsync();
+        await fixture.ScalarAsync<long>(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE @pid = ANY(pg_blocking_pids(pid))", ("pid", lockerPid));
+        await Assert.ThrowsAnyAsync<Exception>(() => pendingWrite);
+        await tx.RollbackAsync(TestContext.Current.CancellationToken);
+        var readAfter = await grain.GetIcpProfileAsync();
+        var after = await grain.SearchAsync(new SearchRequest("construction"));
+
+        // Assert: everything saw the saved profile (construction in target), never the unsaved one.
+        Assert.Equal(["F"], readDuring.TargetSsicCodes);
+        Assert.Equal(["F"], readAfter.TargetSsicCodes);
+        Assert.NotEmpty(during.Companies);
+        Assert.All(during.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+40)", c.Rationale));
+        Assert.All(after.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+40)", c.Rationale));
+        Assert.Equal(["F"], (await fixture.Grains.GetTenantSearchGrain(tenant).SetIcpProfileAsync(new IcpProfile(["F"], null, null, [], [], null, null))).TargetSsicCodes);
+    }
+
     [Theory]
     [InlineData("target_ssic_codes[0]", "Z")]
     [InlineData("max_age_years", "age")]
