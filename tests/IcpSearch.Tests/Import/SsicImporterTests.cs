@@ -6,7 +6,7 @@ namespace IcpSearch.Tests.Import;
 
 public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixture<EmptyRegistryFixture>, IDisposable
 {
-    private readonly SsicImporter _importer = new(fixture.DataSource, NullLogger<SsicImporter>.Instance);
+    private readonly SsicImporter _importer = new(fixture.DataSource, MiniLmEmbedder.Shared, NullLogger<SsicImporter>.Instance);
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -67,7 +67,7 @@ public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixt
     {
         // Arrange
         var file = _folder.Write("junk.csv", ["code,title", "1111,Growing of leafy vegetables", "10711,Manufacture of bread", "n/a,Not a code"]);
-        var lenient = new SsicImporter(fixture.DataSource, NullLogger<SsicImporter>.Instance) { MaxRejectShare = 0.5 };
+        var lenient = new SsicImporter(fixture.DataSource, MiniLmEmbedder.Shared, NullLogger<SsicImporter>.Instance) { MaxRejectShare = 0.5 };
 
         // Act
         await using var stream = File.OpenRead(file);
