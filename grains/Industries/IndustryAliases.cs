@@ -243,6 +243,16 @@ public static class IndustryAliases
         ["spa"] = ["96022"],
         ["laundry"] = ["9601"],
         ["wedding"] = ["96040"],
+        ["childcare"] = ["88911", "88912"],
+        ["child care"] = ["88911", "88912"],
+        ["preschool"] = ["85101", "88911"],
+        ["car workshop"] = ["95301"],
+        ["car repair"] = ["95301"],
+        ["motor workshop"] = ["95301"],
+        ["shipyard"] = ["30110"],
+        ["shipbuilding"] = ["301"],
+        ["event organiser"] = ["82301", "82302", "82303"],
+        ["event organizer"] = ["82301", "82302", "82303"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets words that describe a kind or size of company, not an industry: they resolve to nothing.</summary>

@@ -102,8 +102,11 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         return new ResolvedIndustries(codes, unresolved, ordered.SelectMany(t => resolved[t]).ToList());
     }
 
-    private async Task<List<(string Term, ResolvedHeading[] Headings)>> ResolveUncachedAsync(SsicReference reference, List<string> terms, CancellationToken cancellationToken)
+    private async Task<List<(string Term, ResolvedHeading[] Headings)>> ResolveUncachedAsync(SsicReference reference, List<string> given, CancellationToken cancellationToken)
     {
+        // Misspelt words are corrected first; the term then resolves as the words meant, shown as similar_spelling.
+        var corrected = given.Select(t => IndustryAliases.TryGet(t, out _) ? null : reference.Spelling.Correct(t)).ToList();
+        var terms = given.Select((t, i) => corrected[i] ?? t).ToList();
         var candidates = new List<Candidate>();
         await using (var command = dataSource.CreateCommand(CandidatesSql))
         {
@@ -127,7 +130,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         // Only terms that need it are embedded: an alias or a title answers without the model.
-        var needMeaning = terms.Where(t => !IndustryAliases.TryGet(t, out _)).ToList();
+        var needMeaning = terms.Where(t => !IndustryAliases.TryGet(t, out _)).Distinct(StringComparer.Ordinal).ToList();
         var vectors = needMeaning.Count == 0 ? [] : references.Embedder.Embed(needMeaning, cancellationToken);
         var similarities = needMeaning.Zip(vectors).ToDictionary(x => x.First, x => reference.Similarities(x.Second), StringComparer.Ordinal);
 
@@ -135,7 +138,12 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         return terms.Select((term, i) =>
         {
             var chosen = Choose(term, candidates.Where(c => c.Ord == i).ToList(), similarities.GetValueOrDefault(term), reference, tuning);
-            return (term, Describe(term, chosen, reference));
+            if (corrected[i] is not null)
+            {
+                chosen = chosen.Select(c => (c.Code, "similar_spelling")).ToList();
+            }
+
+            return (given[i], Describe(given[i], chosen, reference));
         }).ToList();
     }
 
@@ -171,12 +179,22 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
             fused[code] = (score + 1.0 / (FusionK + rank + 1), w, true);
         }
 
+        // A row found by meaning alone must clear the fusion threshold and be at least as close in meaning as the
+        // closest row found by words; a heading found by meaning alone must be the closest row of all, since it
+        // stands for every code under it.
+        var closestByWords = similarities is null || words.Count == 0 ? float.MinValue
+            : words.Max(c => reference.ByCode.TryGetValue(c, out var i) ? similarities[i] : float.MinValue);
         var chosen = fused
-            .Where(f => f.Value.Words || f.Value.Score >= FusionThreshold || words.Count == 0)
+            .Where(f => f.Value.Words
+                || ((f.Value.Score >= FusionThreshold || words.Count == 0)
+                    && Similarity(f.Key) >= closestByWords
+                    && (f.Key.Length == 5 || f.Key == meaning[0])))
             .OrderByDescending(f => f.Value.Score)
             .Select(f => (f.Key, f.Value.Words ? "words" : "meaning"))
             .ToList();
         chosen = RollUp(chosen, reference, similarities);
+
+        float Similarity(string code) => similarities is not null && reference.ByCode.TryGetValue(code, out var i) ? similarities[i] : float.MinValue;
         if (chosen.Count > 0)
         {
             return chosen;
@@ -191,7 +209,8 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     }
 
     // Every row whose title holds all the term's words, best-ranked first; sections and divisions count only by
-    // title. A term that heads a section or division title keeps only what is under it.
+    // title. A term that heads titles ("plumbing" in "Plumbing, heating and air-conditioning works") keeps only
+    // those and what is under them: elsewhere ("manufacture of plumbing fixtures") it is a modifier.
     private static List<string> ChooseByWords(string term, IReadOnlyList<Candidate> candidates, bool trade)
     {
         var matched = candidates.Where(c => c.Level <= 2 ? c.TitleMatch : c.TextMatch).ToList();
@@ -204,7 +223,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
             }
         }
 
-        var headed = matched.Where(h => h.Level <= 2 && h.HeadMatch && h.TitleMatch).ToList();
+        var headed = matched.Where(h => h.HeadMatch && h.TitleMatch).ToList();
         if (headed.Count > 0)
         {
             matched = matched.Where(c => headed.Any(h => h.Code == c.Code || IsDescendant(c.Code, h.Code))).ToList();

@@ -19,7 +19,11 @@ public sealed class SsicReference
         _dimensions = dimensions;
         ByCode = rows.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         Leaves = rows.Where(r => r.Level == 5).Select(r => r.Code).Order(StringComparer.Ordinal).ToArray();
+        Spelling = new SpellingCorrector(rows.Select(r => r.Title).Concat(IndustryAliases.Headings.Keys).Concat(IndustryAliases.NotIndustries));
     }
+
+    /// <summary>Gets the spelling corrector over this reference's title words and the alias lexicon.</summary>
+    public SpellingCorrector Spelling { get; }
 
     /// <summary>Gets the version label and import time this was loaded from: a new import gives a new key.</summary>
     public string Key { get; }
