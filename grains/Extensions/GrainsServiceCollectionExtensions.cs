@@ -61,8 +61,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<SsicImporter>();
         services.TryAddSingleton<AcraImporter>();
         services.TryAddSingleton<IStagingRegistry, NpgsqlStagingRegistry>();
-        // all-MiniLM-L6-v2, chosen over arctic-embed-xs on the labelled set (bench/run.sh resolve); one per process.
-        services.TryAddSingleton<ITextEmbedder>(MiniLmEmbedder.Shared);
+        // arctic-embed-xs, chosen over all-MiniLM-L6-v2 on the labelled set (bench/run.sh resolve); one per process.
+        services.TryAddSingleton<ITextEmbedder>(ArcticXsEmbedder.Shared);
         services.TryAddSingleton<NpgsqlSsicReferenceStore>();
         services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
         services.TryAddSingleton<NpgsqlIndustryCatalog>();

@@ -86,7 +86,7 @@ public static class IndustryAliases
 
         // Hospitality, food and beverage
         ["hospitality"] = ["I"],
-        ["hotel"] = ["551"],
+        ["hotel"] = ["55101", "55102"],
         ["f&b"] = ["56"],
         ["fnb"] = ["56"],
         ["f and b"] = ["56"],

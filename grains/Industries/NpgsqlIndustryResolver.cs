@@ -104,9 +104,10 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
     private async Task<List<(string Term, ResolvedHeading[] Headings)>> ResolveUncachedAsync(SsicReference reference, List<string> given, CancellationToken cancellationToken)
     {
-        // Misspelt words are corrected first; the term then resolves as the words meant, shown as similar_spelling.
+        // A term with misspelt words is also tried as corrected; the correction counts only when the term itself
+        // finds nothing by alias, title or words and the corrected one does (see below).
         var corrected = given.Select(t => IndustryAliases.TryGet(t, out _) ? null : reference.Spelling.Correct(t)).ToList();
-        var terms = given.Select((t, i) => corrected[i] ?? t).ToList();
+        var terms = given.Concat(corrected.OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var candidates = new List<Candidate>();
         await using (var command = dataSource.CreateCommand(CandidatesSql))
         {
@@ -135,15 +136,25 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         var similarities = needMeaning.Zip(vectors).ToDictionary(x => x.First, x => reference.Similarities(x.Second), StringComparer.Ordinal);
 
         var tuning = MeaningTuning.For(references.Embedder.Model);
-        return terms.Select((term, i) =>
+        List<(string Code, string MatchedBy)> ChooseFor(string term)
         {
-            var chosen = Choose(term, candidates.Where(c => c.Ord == i).ToList(), similarities.GetValueOrDefault(term), reference, tuning);
-            if (corrected[i] is not null)
+            var ord = terms.IndexOf(term);
+            return Choose(term, candidates.Where(c => c.Ord == ord).ToList(), similarities.GetValueOrDefault(term), reference, tuning);
+        }
+
+        return given.Select((term, i) =>
+        {
+            var chosen = ChooseFor(term);
+            if (corrected[i] is { } fixedTerm && !chosen.Any(c => c.MatchedBy is "alias" or "title" or "words"))
             {
-                chosen = chosen.Select(c => (c.Code, "similar_spelling")).ToList();
+                var alternative = ChooseFor(fixedTerm);
+                if (alternative.Any(c => c.MatchedBy is "alias" or "title" or "words"))
+                {
+                    chosen = alternative.Where(c => c.MatchedBy is "alias" or "title" or "words").Select(c => (c.Code, "similar_spelling")).ToList();
+                }
             }
 
-            return (given[i], Describe(given[i], chosen, reference));
+            return (term, Describe(term, chosen, reference));
         }).ToList();
     }
 
@@ -163,7 +174,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         var trade = MentionsTrade().IsMatch(term);
-        var words = ChooseByWords(term, candidates, trade);
+        var words = ChooseByWords(candidates, trade, out var modifiedBy);
         var meaning = similarities is null ? [] : ChooseByMeaning(similarities, reference, tuning, trade);
 
         // Reciprocal-rank fusion of the two rankings; spelling adds a vote for rows it finds close.
@@ -181,12 +192,13 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
         // A row found by meaning alone must clear the fusion threshold and be at least as close in meaning as the
         // closest row found by words; a heading found by meaning alone must be the closest row of all, since it
-        // stands for every code under it.
+        // stands for every code under it. A row where the term's words are only a modifier stays out.
         var closestByWords = similarities is null || words.Count == 0 ? float.MinValue
             : words.Max(c => reference.ByCode.TryGetValue(c, out var i) ? similarities[i] : float.MinValue);
         var chosen = fused
             .Where(f => f.Value.Words
-                || ((f.Value.Score >= FusionThreshold || words.Count == 0)
+                || (!modifiedBy.Contains(f.Key)
+                    && (f.Value.Score >= FusionThreshold || words.Count == 0)
                     && Similarity(f.Key) >= closestByWords
                     && (f.Key.Length == 5 || f.Key == meaning[0])))
             .OrderByDescending(f => f.Value.Score)
@@ -211,7 +223,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     // Every row whose title holds all the term's words, best-ranked first; sections and divisions count only by
     // title. A term that heads titles ("plumbing" in "Plumbing, heating and air-conditioning works") keeps only
     // those and what is under them: elsewhere ("manufacture of plumbing fixtures") it is a modifier.
-    private static List<string> ChooseByWords(string term, IReadOnlyList<Candidate> candidates, bool trade)
+    private static List<string> ChooseByWords(IReadOnlyList<Candidate> candidates, bool trade, out HashSet<string> rejected)
     {
         var matched = candidates.Where(c => c.Level <= 2 ? c.TitleMatch : c.TextMatch).ToList();
         if (!trade)
@@ -224,12 +236,9 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         var headed = matched.Where(h => h.HeadMatch && h.TitleMatch).ToList();
-        if (headed.Count > 0)
-        {
-            matched = matched.Where(c => headed.Any(h => h.Code == c.Code || IsDescendant(c.Code, h.Code))).ToList();
-        }
-
-        return matched.OrderBy(c => c.Level).ThenByDescending(c => c.Rank).Select(c => c.Code).ToList();
+        var kept = headed.Count == 0 ? matched : matched.Where(c => headed.Any(h => h.Code == c.Code || IsDescendant(c.Code, h.Code))).ToList();
+        rejected = matched.Except(kept).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        return kept.OrderBy(c => c.Level).ThenByDescending(c => c.Rank).Select(c => c.Code).ToList();
     }
 
     // The rows closest in meaning: at least the model's floor, within its margin of the best, at most MeaningDepth.
