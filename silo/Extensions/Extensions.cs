@@ -1,6 +1,7 @@
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Extensions;
+using IcpSearch.Grains.Industries;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -41,6 +42,8 @@ public static class Extensions
         builder.Configuration.AddFlags(Flags);
         builder.AddIcpSearchLogging();
         builder.Services.AddIcpSearchGrains(builder.Configuration);
+        // Registered before Orleans so the model is in memory before the silo takes its first search.
+        builder.Services.AddHostedService<EmbeddingWarmup>();
 
         var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();
         if (!IPAddress.TryParse(silo.AdvertisedIp, out var advertisedIp))
