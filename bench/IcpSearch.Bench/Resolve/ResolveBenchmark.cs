@@ -26,6 +26,11 @@ public sealed class ResolveBenchmark : IBenchmark
         var queries = IndustryQuerySet.Load();
         Console.WriteLine($"{queries.Count} labelled queries ({string.Join(", ", queries.GroupBy(q => q.Category).Select(g => $"{g.Key} {g.Count()}"))})");
 
+        if (Array.IndexOf(args, "--explain") is var at and >= 0 && at + 1 < args.Length)
+        {
+            return await ExplainAsync(dataSource, args[(at + 1)..]);
+        }
+
         var summary = new List<string>();
         foreach (var embedder in new SentenceEncoderEmbedder[] { MiniLmEmbedder.Shared, ArcticXsEmbedder.Shared })
         {
@@ -80,6 +85,29 @@ public sealed class ResolveBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine("summary:");
         summary.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    // --explain phrase...: the closest titles by meaning and the resolution, per model, to see why a phrase resolves as it does.
+    private static async Task<int> ExplainAsync(NpgsqlDataSource dataSource, string[] phrases)
+    {
+        foreach (var embedder in new SentenceEncoderEmbedder[] { MiniLmEmbedder.Shared, ArcticXsEmbedder.Shared })
+        {
+            await new SsicImporter(dataSource, embedder, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
+            var store = new NpgsqlSsicReferenceStore(dataSource, embedder);
+            var reference = (await store.GetCurrentAsync(CancellationToken.None))!;
+            var resolver = new NpgsqlIndustryResolver(dataSource, store);
+            foreach (var phrase in phrases)
+            {
+                var similarities = reference.Similarities(embedder.Embed([phrase])[0]);
+                var top = Enumerable.Range(0, similarities.Length).OrderByDescending(i => similarities[i]).Take(8)
+                    .Select(i => F($"{reference.Rows[i].Code} {Cut(reference.Rows[i].Title)} {similarities[i]:0.000}"));
+                var resolved = await resolver.ResolveAsync([phrase]);
+                Console.WriteLine($"{embedder.Model} '{phrase}': {string.Join(" | ", top)}");
+                Console.WriteLine($"   → {string.Join("; ", resolved.Headings.Select(h => $"{h.Code} {Cut(h.Title)} ({h.MatchedBy})"))}");
+            }
+        }
+
         return 0;
     }
 

@@ -12,10 +12,10 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
 {
     // Floors a little under the figures measured when they were set (README, "Industry resolution"), so quality
     // cannot regress silently. Sentences with constraints wait for the message parser and have no floor of their own.
-    private const double MinBarePassingShare = 0.88;
-    private const double MinBarePrecision = 0.92;
-    private const double MinBareRecall = 0.92;
-    private const double MinAllPassingShare = 0.70;
+    private const double MinBarePassingShare = 0.85;
+    private const double MinBarePrecision = 0.88;
+    private const double MinBareRecall = 0.88;
+    private const double MinAllPassingShare = 0.72;
 
     [Fact]
     public async Task ResolveAsync_ShouldMeetTheQualityFloors_OnTheLabelledSet()
