@@ -1,4 +1,5 @@
 using IcpSearch.Grains.Demo;
+using IcpSearch.Grains.Industries;
 using IcpSearch.Grains.Import;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -13,7 +14,7 @@ public static class BenchRegistry
     public static async Task LoadAsync(string connectionString, int rows)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new SsicImporter(dataSource, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
+        await new SsicImporter(dataSource, ArcticXsEmbedder.Shared, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
         await RegistryCopy.AppendAsync(dataSource, DemoRegistryGenerator.FromBundledReference().Generate(rows));
 
         // Settle the database before measuring: statistics, visibility map, and the checkpoint a bulk load triggers.

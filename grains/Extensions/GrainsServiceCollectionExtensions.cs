@@ -61,6 +61,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<SsicImporter>();
         services.TryAddSingleton<AcraImporter>();
         services.TryAddSingleton<IStagingRegistry, NpgsqlStagingRegistry>();
+        // arctic-embed-xs, chosen over all-MiniLM-L6-v2 on the labelled set (bench/run.sh resolve); one per process.
+        services.TryAddSingleton<ITextEmbedder>(ArcticXsEmbedder.Shared);
+        services.TryAddSingleton<NpgsqlSsicReferenceStore>();
         services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
         services.TryAddSingleton<NpgsqlIndustryCatalog>();
         services.TryAddSingleton<ICompanyStore, NpgsqlCompanyStore>();

@@ -7,12 +7,13 @@ namespace IcpSearch.Grains.Import;
 /// <summary>
 /// Loads an SSIC reference file (code, title, optional description) as one version of <c>ssic_ref</c>, replacing
 /// that version atomically. Sections and divisions the file lacks are filled in from <see cref="SsicHierarchy"/>,
-/// so a file of 5-digit codes alone still resolves "manufacturing" to section C.
+/// so a file of 5-digit codes alone still resolves "manufacturing" to section C. Every title's sentence-embedding
+/// vector is stored with the version (<c>ssic_vectors</c>), for resolution by meaning.
 /// </summary>
-public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<SsicImporter> logger)
+public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ITextEmbedder embedder, ILogger<SsicImporter> logger)
 {
-    /// <summary>The version label of the reference the project ships.</summary>
-    public const string BundledVersion = "ssic2020-project";
+    /// <summary>The version label of the reference the project ships (SSIC 2020, Department of Statistics Singapore).</summary>
+    public const string BundledVersion = "ssic2020";
 
     private const string BundledResource = "data/ssic/ssic2020.csv";
 
@@ -48,7 +49,10 @@ public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<Ss
         }
 
         var added = AddMissingHeadings(rows);
-        await WriteAsync(version.Trim(), source, rows.Values, cancellationToken);
+        // Embedded before the transaction opens: inference takes seconds on a new reference, a lock should not.
+        var ordered = rows.Values.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var vectors = embedder.Embed(ordered.Select(r => SsicTitleText.ForEmbedding(r.Title)).ToList(), cancellationToken);
+        await WriteAsync(version.Trim(), source, ordered, vectors, cancellationToken);
         LogImported(logger, version, rows.Count, added, rejects.Count);
         return new SsicImportResult(version.Trim(), read, rows.Count, added, rejects);
     }
@@ -138,7 +142,7 @@ public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<Ss
         return added;
     }
 
-    private async Task WriteAsync(string version, string source, IEnumerable<Row> rows, CancellationToken cancellationToken)
+    private async Task WriteAsync(string version, string source, List<Row> rows, float[][] vectors, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -160,7 +164,7 @@ public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<Ss
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY ssic_ref (version, code, level, section, parent_code, title, description) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var row in rows.OrderBy(r => r.Code, StringComparer.Ordinal))
+            foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteAsync(version, NpgsqlDbType.Text, cancellationToken);
@@ -170,6 +174,21 @@ public sealed partial class SsicImporter(NpgsqlDataSource dataSource, ILogger<Ss
                 await WriteNullableAsync(importer, row.Parent, cancellationToken);
                 await importer.WriteAsync(row.Title, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(importer, row.Description, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY ssic_vectors (version, model, code, vector) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(version, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(embedder.Model, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(rows[i].Code, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(vectors[i], NpgsqlDbType.Array | NpgsqlDbType.Real, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);

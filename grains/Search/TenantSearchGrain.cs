@@ -145,7 +145,9 @@ public sealed partial class TenantSearchGrain(
             return (new MatchSpec(resolved.Codes), "ssic_code");
         }
 
-        var codes = await registry.FindCodesByDescriptionAsync(terms);
+        // "SMEs" or "startups" name no industry: they must not match every description that mentions them.
+        var described = terms.Where(t => !IndustryAliases.IsNotAnIndustry(t)).ToList();
+        var codes = described.Count == 0 ? [] : await registry.FindCodesByDescriptionAsync(described);
         return (new MatchSpec(codes), codes.Count > 0 ? "description" : "none");
     }
 

@@ -1,4 +1,5 @@
 using IcpSearch.Grains.Import;
+using IcpSearch.Grains.Industries;
 using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +17,7 @@ public sealed class ImportSsicCommand : AsyncCommand<ImportSsicSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSsicSettings settings, CancellationToken cancellationToken)
     {
         using var host = await CommandHost.StartAsync(context.Overrides(), !Console.IsOutputRedirected, cancellationToken);
-        var importer = new SsicImporter(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<ILogger<SsicImporter>>())
+        var importer = new SsicImporter(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<ITextEmbedder>(), host.Services.GetRequiredService<ILogger<SsicImporter>>())
         {
             MaxRejectShare = RejectShares.Parse(settings.MaxRejectShare),
         };

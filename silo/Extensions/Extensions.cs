@@ -1,6 +1,7 @@
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Extensions;
+using IcpSearch.Grains.Industries;
 using IcpSearch.Silo.Dashboard;
 using System.Net;
 using System.Net.Sockets;
@@ -49,6 +50,8 @@ public static class Extensions
         builder.Configuration.AddFlags(Flags);
         builder.AddIcpSearchLogging();
         builder.Services.AddIcpSearchGrains(builder.Configuration);
+        // Registered before Orleans so the model is in memory before the silo takes its first search.
+        builder.Services.AddHostedService<EmbeddingWarmup>();
 
         var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();
         if (!IPAddress.TryParse(silo.AdvertisedIp, out var advertisedIp))

@@ -6,7 +6,7 @@ namespace IcpSearch.Tests.Import;
 
 public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixture<EmptyRegistryFixture>, IDisposable
 {
-    private readonly SsicImporter _importer = new(fixture.DataSource, NullLogger<SsicImporter>.Instance);
+    private readonly SsicImporter _importer = new(fixture.DataSource, ArcticXsEmbedder.Shared, NullLogger<SsicImporter>.Instance);
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -58,7 +58,7 @@ public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixt
         Assert.Equal("Manufacture of food products", await fixture.ScalarAsync<string>("SELECT title FROM ssic_ref WHERE version = 'test-codes-only' AND code = '10'"));
 
         // The newest version is the one searches use: "manufacturing" still names section C, now with this file's codes.
-        var resolved = await new NpgsqlIndustryResolver(fixture.DataSource, TimeProvider.System).ResolveAsync(["manufacturing"], TestContext.Current.CancellationToken);
+        var resolved = await new NpgsqlIndustryResolver(fixture.DataSource, new NpgsqlSsicReferenceStore(fixture.DataSource, ArcticXsEmbedder.Shared)).ResolveAsync(["manufacturing"], TestContext.Current.CancellationToken);
         Assert.Equal(["10711", "10712"], resolved.Codes);
     }
 
@@ -67,7 +67,7 @@ public sealed class SsicImporterTests(EmptyRegistryFixture fixture) : IClassFixt
     {
         // Arrange
         var file = _folder.Write("junk.csv", ["code,title", "1111,Growing of leafy vegetables", "10711,Manufacture of bread", "n/a,Not a code"]);
-        var lenient = new SsicImporter(fixture.DataSource, NullLogger<SsicImporter>.Instance) { MaxRejectShare = 0.5 };
+        var lenient = new SsicImporter(fixture.DataSource, ArcticXsEmbedder.Shared, NullLogger<SsicImporter>.Instance) { MaxRejectShare = 0.5 };
 
         // Act
         await using var stream = File.OpenRead(file);

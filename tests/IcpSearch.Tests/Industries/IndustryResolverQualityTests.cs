@@ -1,118 +1,150 @@
 using System.Globalization;
+using IcpSearch.Bench.Resolve;
 using IcpSearch.Grains.Industries;
 
 namespace IcpSearch.Tests.Industries;
 
 /// <summary>
-/// Resolution quality against the project's SSIC reference: each query has a hand-judged set of codes, and the
-/// resolver's answer is scored by precision and recall.
+/// Resolution quality on the labelled set (<c>data/eval/industry-queries.json</c>, labelled against SSIC 2020) and
+/// the cases that once went wrong, against the bundled SSIC 2020 reference.
 /// </summary>
 public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, ITestOutputHelper output) : IClassFixture<EmptyRegistryFixture>
 {
-    // Ground truth: either every code of a heading (section letter or code prefix), or an explicit list of codes.
-    public static TheoryData<string, string, double, double> Queries => new()
-    {
-        // query, expected (heading:X or codes:a,b,c), minimum precision, minimum recall
-        { "manufacturing", "heading:C", 1.0, 1.0 },
-        { "construction", "heading:F", 1.0, 1.0 },
-        { "software", "codes:58201,58202,62011,62012,62013", 0.75, 0.75 },
-        { "freight transport", "codes:49101,49231,49233,50021,50022,50023,51002,51004,52292", 0.85, 0.85 },
-        { "warehousing", "heading:521", 1.0, 1.0 },
-        { "rice milling", "codes:10611", 1.0, 1.0 },
-        { "printing", "heading:181", 0.85, 1.0 },
-        { "logistics", "codes:52101,52292", 0.6, 1.0 },
-        { "restaurants", "heading:561", 1.0, 1.0 },
-        { "banks", "heading:641", 1.0, 1.0 },
-        { "manufactring", "heading:C", 1.0, 1.0 },
-        { "hotels", "heading:551", 1.0, 1.0 },
-    };
+    // Floors a little under the figures measured when they were set (README, "Industry resolution"), so quality
+    // cannot regress silently. Sentences with constraints wait for the message parser and have no floor of their own.
+    private const double MinBarePassingShare = 0.85;
+    private const double MinBarePrecision = 0.88;
+    private const double MinBareRecall = 0.88;
+    private const double MinAllPassingShare = 0.72;
 
-    [Theory]
-    [MemberData(nameof(Queries))]
-    public async Task ResolveAsync_ShouldMeetPrecisionAndRecall_WhenGivenAnIndustryQuery(string query, string expected, double minPrecision, double minRecall)
+    [Fact]
+    public async Task ResolveAsync_ShouldMeetTheQualityFloors_OnTheLabelledSet()
     {
         // Arrange
-        var resolver = new NpgsqlIndustryResolver(fixture.DataSource, TimeProvider.System);
-        var truth = await ExpectedAsync(expected);
+        var resolver = NewResolver();
+        var queries = IndustryQuerySet.Load();
+        var leaves = await LeavesAsync();
 
         // Act
-        var resolved = await resolver.ResolveAsync([query], TestContext.Current.CancellationToken);
+        var scores = await IndustryQuerySet.ScoreAsync(resolver, queries, leaves);
 
         // Assert
-        var got = resolved.Codes.ToHashSet();
-        var hits = got.Count(truth.Contains);
-        var precision = got.Count == 0 ? 0 : hits / (double)got.Count;
-        var recall = hits / (double)truth.Count;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {query} | {got.Count} | {truth.Count} | {precision:0.00} | {recall:0.00} | extra: {string.Join(' ', got.Except(truth).Take(8))} | missed: {string.Join(' ', truth.Except(got).Take(8))} |"));
-        Assert.True(precision >= minPrecision, $"precision {precision:0.00} < {minPrecision} for '{query}'; extra: {string.Join(", ", got.Except(truth))}");
-        Assert.True(recall >= minRecall, $"recall {recall:0.00} < {minRecall} for '{query}'; missed: {string.Join(", ", truth.Except(got))}");
+        var bare = scores.Where(s => s.Query.IsBareOrPhrase).ToList();
+        foreach (var failing in scores.Where(s => !s.Passes))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{failing.Query.Category}: '{failing.Query.Query}' P {failing.Precision:0.00} R {failing.Recall:0.00}: {string.Join("; ", failing.Resolved.Headings.Take(5).Select(h => $"{h.Code} ({h.MatchedBy})"))}"));
+        }
+
+        Assert.True(queries.Count >= 80, $"the labelled set has {queries.Count} queries");
+        Assert.True(bare.Count(s => s.Passes) >= MinBarePassingShare * bare.Count, $"{bare.Count(s => s.Passes)} of {bare.Count} bare/phrase queries pass");
+        Assert.True(bare.Average(s => s.Precision) >= MinBarePrecision, $"bare/phrase macro precision {bare.Average(s => s.Precision):0.00}");
+        Assert.True(bare.Average(s => s.Recall) >= MinBareRecall, $"bare/phrase macro recall {bare.Average(s => s.Recall):0.00}");
+        Assert.True(scores.Count(s => s.Passes) >= MinAllPassingShare * scores.Count, $"{scores.Count(s => s.Passes)} of {scores.Count} queries pass");
     }
 
     [Fact]
-    public async Task ResolveAsync_ShouldNeverReturnPassengerCodes_WhenAskedForFreightTransport()
+    public async Task ResolveAsync_ShouldFindLegalActivitiesNotDentalServices_WhenAskedForLegalServices()
     {
-        // Arrange
-        var resolver = new NpgsqlIndustryResolver(fixture.DataSource, TimeProvider.System);
-
         // Act
-        var resolved = await resolver.ResolveAsync(["freight transport"], TestContext.Current.CancellationToken);
-        var passenger = await fixture.ScalarAsync<long>(
-            "SELECT count(*) FROM ssic_ref WHERE code = ANY(@codes) AND lower(title) LIKE '%passenger%'", ("codes", resolved.Codes.ToArray()));
+        var resolved = await NewResolver().ResolveAsync(["legal services"], TestContext.Current.CancellationToken);
 
-        // Assert
-        Assert.NotEmpty(resolved.Codes);
-        Assert.Equal(0, passenger);
+        // Assert: the trigram look-alike "Dental services" once won.
+        Assert.Equal(["69100"], resolved.Codes);
     }
 
     [Fact]
-    public async Task ResolveAsync_ShouldIncludeCodesWhoseTitlesNeverSayManufacture_WhenAskedForManufacturing()
+    public async Task ResolveAsync_ShouldPutNoEducationCode_WhenAskedForLogistics()
+    {
+        // Act
+        var resolved = await NewResolver().ResolveAsync(["logistics"], TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Contains("52291", resolved.Codes);
+        Assert.Contains("52292", resolved.Codes);
+        Assert.DoesNotContain(resolved.Codes, c => SsicHierarchy.SectionOf(c) == 'P');
+    }
+
+    [Fact]
+    public async Task ResolveAsync_ShouldNameSectionC_WhenAskedForManufacturing()
     {
         // Arrange
-        var resolver = new NpgsqlIndustryResolver(fixture.DataSource, TimeProvider.System);
+        var sectionC = await fixture.ScalarAsync<long>("SELECT count(*) FROM ssic_ref WHERE version = 'ssic2020' AND level = 5 AND section = 'C'");
 
         // Act
-        var resolved = await resolver.ResolveAsync(["manufacturing"], TestContext.Current.CancellationToken);
+        var resolved = await NewResolver().ResolveAsync(["manufacturing"], TestContext.Current.CancellationToken);
 
-        // Assert: rice milling and newspaper printing are section C without the word in their titles.
+        // Assert: one heading, the section, standing for every code under it (rice milling and newspaper printing too).
+        var heading = Assert.Single(resolved.Headings);
+        Assert.Equal(new ResolvedHeading("manufacturing", "C", "Manufacturing", "section", "title", (int)sectionC), heading);
+        Assert.Equal(sectionC, resolved.Codes.Count);
         Assert.Contains("10611", resolved.Codes);
         Assert.Contains("18111", resolved.Codes);
-        Assert.DoesNotContain(resolved.Codes, c => string.CompareOrdinal(c[..2], "10") < 0 || string.CompareOrdinal(c[..2], "33") > 0);
+        Assert.All(resolved.Codes, c => Assert.Equal('C', SsicHierarchy.SectionOf(c)));
     }
 
     [Fact]
-    public async Task ResolveAsync_ShouldLeaveATermUnresolved_WhenNothingInTheReferenceResemblesIt()
+    public async Task ResolveAsync_ShouldDescribeEveryTermsHeadings_WithTitlesFromTheReference()
     {
-        // Arrange
-        var resolver = new NpgsqlIndustryResolver(fixture.DataSource, TimeProvider.System);
-
         // Act
-        var resolved = await resolver.ResolveAsync(["quantum widgetry"], TestContext.Current.CancellationToken);
+        var resolved = await NewResolver().ResolveAsync(["f&b", "law firms", "logstics", "bakeries"], TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(new ResolvedHeading("f&b", "56", "Food and beverage service activities", "division", "alias", 9), resolved.Headings.Single(h => h.Term == "f&b"));
+        Assert.Equal(new ResolvedHeading("law firms", "69100", "Legal activities", "subclass", "alias", 1), resolved.Headings.Single(h => h.Term == "law firms"));
+        Assert.All(resolved.Headings.Where(h => h.Term == "logstics"), h => Assert.Equal("similar_spelling", h.MatchedBy));
+        Assert.Contains(resolved.Headings, h => h.Term == "logstics" && h.Code == "52291");
+        Assert.Contains(resolved.Headings, h => h.Term == "bakeries" && h.MatchedBy is "words" or "meaning");
+        Assert.Equal(resolved.Codes.Count, resolved.Headings.Sum(h => h.CodeCount));
+        foreach (var heading in resolved.Headings)
+        {
+            var title = await fixture.ScalarAsync<string>("SELECT title FROM ssic_ref WHERE version = 'ssic2020' AND code = @c", ("c", heading.Code));
+            Assert.Equal(title, heading.Title);
+        }
+    }
+
+    [Fact]
+    public async Task ResolveAsync_ShouldResolveNothing_WhenATermNamesNoIndustry()
+    {
+        // Act
+        var resolved = await NewResolver().ResolveAsync(["smes", "startups", "quantum widgetry"], TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Empty(resolved.Codes);
-        Assert.Equal(["quantum widgetry"], resolved.UnresolvedTerms);
+        Assert.Empty(resolved.Headings);
+        Assert.Equal(["smes", "startups", "quantum widgetry"], resolved.UnresolvedTerms);
     }
 
-    private async Task<HashSet<string>> ExpectedAsync(string expected)
+    [Fact]
+    public async Task Aliases_ShouldNameOnlyHeadingsAndCodesOfTheBundledReference()
     {
-        var (kind, value) = (expected.Split(':')[0], expected.Split(':')[1]);
-        if (kind == "codes")
-        {
-            return value.Split(',').ToHashSet();
-        }
+        // Arrange
+        var leaves = await LeavesAsync();
 
-        await using var command = fixture.DataSource.CreateCommand(value.Length == 1
-            ? "SELECT code FROM ssic_ref WHERE level = 5 AND section = @h"
-            : "SELECT code FROM ssic_ref WHERE level = 5 AND code LIKE @h || '%'");
-        command.Parameters.AddWithValue("h", value);
-        var codes = new HashSet<string>();
+        // Act
+        var missing = IndustryAliases.Headings
+            .SelectMany(a => a.Value.Select(h => (Alias: a.Key, Heading: h)))
+            .Where(a => IndustryQuerySet.Expand([a.Heading], leaves).Count == 0)
+            .Select(a => $"{a.Alias} → {a.Heading}")
+            .ToList();
+
+        // Assert
+        Assert.Empty(missing);
+    }
+
+    private NpgsqlIndustryResolver NewResolver()
+        => new(fixture.DataSource, new NpgsqlSsicReferenceStore(fixture.DataSource, ArcticXsEmbedder.Shared));
+
+    private async Task<IReadOnlyList<string>> LeavesAsync()
+    {
+        var leaves = new List<string>();
+        await using var command = fixture.DataSource.CreateCommand("SELECT code FROM ssic_ref WHERE version = 'ssic2020' AND level = 5 ORDER BY code");
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))
         {
-            codes.Add(reader.GetString(0));
+            leaves.Add(reader.GetString(0));
         }
 
-        return codes;
+        return leaves;
     }
 }

@@ -1,4 +1,5 @@
 using IcpSearch.Grains.Demo;
+using IcpSearch.Grains.Industries;
 using IcpSearch.Grains.Import;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,7 +21,7 @@ public class DatabaseFixture : IAsyncLifetime
     {
         ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync(GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
         DataSource = NpgsqlDataSource.Create(ConnectionString);
-        await new SsicImporter(DataSource, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
+        await new SsicImporter(DataSource, ArcticXsEmbedder.Shared, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
 
         // Job ids whose decimal and hexadecimal spellings differ, as in production: Orleans writes integer grain
         // keys in hex, and single-digit ids would hide a test or query that looks a job up by its decimal id.

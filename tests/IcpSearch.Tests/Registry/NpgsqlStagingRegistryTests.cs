@@ -20,7 +20,7 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
         await StagingSeeder.InsertAsync(fixture.DataSource,
         [
             StagingSeeder.Row("CNT000001A", "Count Builders Pte. Ltd.", "41001"),
-            StagingSeeder.Row("CNT000002B", "Count Electric Pte. Ltd.", "47110", secondary: "43210"),
+            StagingSeeder.Row("CNT000002B", "Count Electric Pte. Ltd.", "47111", secondary: "43210"),
         ]);
         var generationAfter = await fixture.ScalarAsync<long>("SELECT generation FROM registry_generation");
         var second = await registry.CountMatchesAsync(new MatchSpec(["43210", "42101", "41002", "41001"]), TestContext.Current.CancellationToken);
