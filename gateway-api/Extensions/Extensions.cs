@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using IcpSearch.Gateway.Auth;
 using IcpSearch.Gateway.Diagnostics;
 using IcpSearch.Gateway.Endpoints;
+using IcpSearch.Gateway.Endpoints.LangGraph;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.Gateway.Tenancy;
 using Microsoft.AspNetCore.Http.Json;
@@ -102,6 +103,7 @@ public static class Extensions
             o.AddPolicy(MetricsEndpoints.TtfbPolicy, TtfbPartition);
             o.OnRejected = (context, cancellationToken) => RateLimitProblem.WriteAsync(context);
         });
+        builder.Services.AddLangGraphApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -135,6 +137,7 @@ public static class Extensions
         app.UseRouting();
         app.UseHttpMetrics(o => o.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(app.Services.GetRequiredService<CollectorRegistry>())));
         app.UseMiddleware<ChatTimingMiddleware>();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantResolutionMiddleware>();
@@ -153,6 +156,7 @@ public static class Extensions
         app.MapCompaniesEndpoints().RequireTenant();
         app.MapIcpEndpoints().RequireTenant();
         app.MapIndustriesEndpoints().RequireAuthorization();
+        app.MapLangGraphEndpoints();
         app.MapGroup("").RequireTenant().MapMetricsEndpoints();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
