@@ -6,11 +6,11 @@ namespace IcpSearch.Gateway.Endpoints.LangGraph;
 /// What the LangGraph handlers need: the cluster client, the request's tenant and the request itself (bodies are
 /// read by hand, whatever their Content-Type).
 /// </summary>
-public sealed class LangGraphServices(IClusterClient cluster, ITenantContext tenant, IHttpContextAccessor http)
+public sealed class LangGraphServices(IClusterClient cluster, ITenantContext tenant, HttpContext http)
 {
     public IClusterClient Cluster { get; } = cluster;
 
     public ITenantContext Tenant { get; } = tenant;
 
-    public HttpContext Http { get; } = http.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
+    public HttpContext Http { get; } = http;
 }
