@@ -92,7 +92,7 @@ public static class LangGraphEndpoints
             return Problems.Invalid("thread_id", "thread_id must be a UUID.");
         }
 
-        if (body["metadata"] is { } metadata and not JsonObject)
+        if (body["metadata"] is not null and not JsonObject)
         {
             return Problems.Invalid("metadata", "metadata must be a JSON object.");
         }
@@ -117,7 +117,7 @@ public static class LangGraphEndpoints
             return problem;
         }
 
-        if (body["metadata"] is { } filter and not JsonObject)
+        if (body["metadata"] is not null and not JsonObject)
         {
             return Problems.Invalid("metadata", "metadata must be a JSON object.");
         }
@@ -176,7 +176,7 @@ public static class LangGraphEndpoints
         return TypedResults.Json(new JsonArray([.. history.Select(c => (JsonNode)LangGraphShapes.State(threadId, c))]));
     }
 
-    public static async Task<IResult> StreamRunAsync(Guid threadId, [AsParameters] LangGraphServices services)
+    public static async Task<IResult> StreamRunAsync(Guid threadId, [AsParameters] LangGraphServices services, ILogger<RunStreamResult> logger)
     {
         var body = await LangGraphBody.ReadAsync(services.Http.Request);
         var (request, problem) = RunRequestParser.Parse(body);
@@ -200,7 +200,7 @@ public static class LangGraphEndpoints
             started = await thread.StartRunAsync(tenantId, input);
         }
 
-        return new RunStreamResult(thread, tenantId, threadId, started, request);
+        return new RunStreamResult(thread, tenantId, threadId, started, request, logger);
     }
 
     public static async Task<IResult> CancelRunAsync(Guid threadId, Guid runId, string? wait, string? action, [AsParameters] LangGraphServices services)

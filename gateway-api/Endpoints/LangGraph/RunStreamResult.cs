@@ -11,7 +11,7 @@ namespace IcpSearch.Gateway.Endpoints.LangGraph;
 /// <c>values</c>, or an <c>error</c> event; then the response ends. The thread has saved its final state by then, so
 /// the history agent-chat-ui fetches next already holds the answer.
 /// </summary>
-public sealed class RunStreamResult(IThreadGrain thread, string tenantId, Guid threadId, RunStarted started, RunRequest request) : IResult
+public sealed partial class RunStreamResult(IThreadGrain thread, string tenantId, Guid threadId, RunStarted started, RunRequest request, ILogger<RunStreamResult> logger) : IResult
 {
     /// <summary>How long one wait for the run lasts before a heartbeat comment is sent.</summary>
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
@@ -56,7 +56,22 @@ public sealed class RunStreamResult(IThreadGrain thread, string tenantId, Guid t
                 await thread.CancelRunAsync(tenantId, started.RunId);
             }
         }
+        catch (Exception ex) when (!aborted.IsCancellationRequested)
+        {
+            // The response has started, so no problem+json can follow; an error event ends the stream cleanly instead
+            // of a dropped connection, which the SDK would answer by posting the run again.
+            LogStreamFailed(logger, ex, threadId, started.RunId);
+            await WriteAsync(response, "error", new JsonObject
+            {
+                ["error"] = "stream_failed",
+                ["message"] = "Lost track of the run; reload the thread to see whether it finished.",
+            }, CancellationToken.None);
+        }
     }
+
+    [LoggerMessage(EventId = 940, EventName = "run_stream_failed", Level = LogLevel.Error,
+        Message = "Streaming run {RunId} of thread {ThreadId} failed")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception, Guid threadId, Guid runId);
 
     private async Task WriteOutcomeAsync(HttpResponse response, RunOutcome outcome, CancellationToken aborted)
     {
