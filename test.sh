@@ -71,6 +71,24 @@ fi
 [ "$e2e_status" -eq 0 ] || status=1
 # --- end web console end-to-end tests ---
 
+# --- LangGraph Server API tests (@langchain/langgraph-sdk 1.8.10; counts from node's TAP summary) ---
+log "running the LangGraph API tests (tests/langgraph/run.sh)"
+lg_status=0
+tests/langgraph/run.sh 2>&1 | tee "$work/langgraph.log" || lg_status=$?
+lg_count() { sed -nE "s/^# $1 ([0-9]+)$/\1/p" "$work/langgraph.log" | tail -n 1; }
+lg_pass=$(lg_count pass); lg_fail=$(lg_count fail)
+if [ -z "$lg_pass" ] && [ -z "$lg_fail" ]; then
+  echo "test.sh: the LangGraph API tests reported no results (tests/langgraph/run.sh exit $lg_status)" >&2
+  status=1
+else
+  lg_cancelled=$(lg_count cancelled); lg_skipped=$(lg_count skipped); lg_todo=$(lg_count todo)
+  passed=$((passed + ${lg_pass:-0}))
+  failed=$((failed + ${lg_fail:-0} + ${lg_cancelled:-0}))
+  skipped=$((skipped + ${lg_skipped:-0} + ${lg_todo:-0}))
+fi
+[ "$lg_status" -eq 0 ] || status=1
+# --- end LangGraph Server API tests ---
+
 echo
 # Repeat the failures at the end, where a truncated CI log still shows them: each .NET failure with the lines
 # of its message up to the stack trace (silo log lines in between left out), each browser failure by name.
@@ -79,6 +97,7 @@ failed_names=$( {
        shown && /Stack Trace:/ { shown = 0 }
        shown && !/ (INF|WRN|DBG)\] / && n++ < 15 { print }' "$work/dotnet-test.log" || true
   grep -E '^[[:space:]]*not ok ' "$work/e2e.log" || true
+  grep -E '^[[:space:]]*not ok ' "$work/langgraph.log" || true
 } )
 if [ -n "$failed_names" ]; then
   echo "failed tests:"

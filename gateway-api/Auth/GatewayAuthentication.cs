@@ -53,9 +53,14 @@ public static partial class GatewayAuthentication
             });
         }
 
-        builder.Services.AddAuthorization(o => o.DefaultPolicy = auth.Enabled
-            ? new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build()
-            : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build());
+        authentication.AddLangGraphSchemes(auth);
+        builder.Services.AddAuthorization(o =>
+        {
+            o.DefaultPolicy = auth.Enabled
+                ? new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build()
+                : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+            o.AddLangGraphPolicy(auth);
+        });
         return builder;
     }
 

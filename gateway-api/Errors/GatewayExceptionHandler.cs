@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
+using IcpSearch.GrainInterfaces.Threads;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -59,6 +60,15 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             (409, ProblemCodes.JobState, "The job cannot do that now.", state.Message, null),
         OpenJobsLimitException limit =>
             (429, ProblemCodes.OpenJobsLimit, "Too many open jobs.", limit.Message, null),
+        ThreadNotFoundException notFound =>
+            (404, ProblemCodes.ThreadNotFound, "Not found.", notFound.Message, null),
+        RunNotFoundException notFound =>
+            (404, ProblemCodes.RunNotFound, "Not found.", notFound.Message, null),
+        ThreadExistsException exists =>
+            (409, ProblemCodes.ThreadExists, "The thread already exists.", exists.Message, null),
+        // 422, as the LangGraph server answers a run on a busy thread (multitask_strategy reject); never retried.
+        ThreadBusyException busy =>
+            (422, ProblemCodes.ThreadBusy, "The thread is busy.", busy.Message, null),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
             (503, ProblemCodes.ClusterUnavailable, "The search cluster is not reachable; try again shortly.", null, null),
         _ => (500, ProblemCodes.Internal, "An unexpected error occurred.", null, null),

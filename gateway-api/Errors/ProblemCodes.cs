@@ -23,6 +23,11 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string Internal = "internal_error";
+    public const string ThreadNotFound = "thread_not_found";
+    public const string ThreadExists = "thread_exists";
+    public const string ThreadBusy = "thread_busy";
+    public const string RunNotFound = "run_not_found";
+    public const string AssistantNotFound = "assistant_not_found";
 
     /// <summary>Returns the problem <c>type</c> URI of a code.</summary>
     public static string TypeOf(string code) => $"https://icpsearch.dev/problems/{code.Replace('_', '-')}";

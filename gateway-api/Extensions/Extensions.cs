@@ -12,6 +12,7 @@ using IcpSearch.Gateway.Endpoints.Info;
 using IcpSearch.Gateway.Endpoints.Jobs;
 using IcpSearch.Gateway.Endpoints.Metrics;
 using IcpSearch.Gateway.Endpoints.Scores;
+using IcpSearch.Gateway.Endpoints.LangGraph;
 using IcpSearch.Gateway.Errors;
 using IcpSearch.Gateway.RateLimiting;
 using IcpSearch.Gateway.Tenancy;
@@ -126,6 +127,7 @@ public static class Extensions
             o.AddTenantPolicies();
             o.OnRejected = (context, cancellationToken) => RateLimitProblem.WriteAsync(context);
         });
+        builder.Services.AddLangGraphApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         // The handler logs what is a server fault (5xx) itself; the middleware's own error event would log every
@@ -161,6 +163,7 @@ public static class Extensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<ChatTimingMiddleware>();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TextInputMiddleware>();
@@ -180,6 +183,7 @@ public static class Extensions
         app.MapCompaniesEndpoints().RequireTenant();
         app.MapIcpEndpoints().RequireTenant();
         app.MapIndustriesEndpoints().RequireAuthorization();
+        app.MapLangGraphEndpoints();
         app.MapGroup("").RequireTenant().MapMetricsEndpoints();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         // The job figures come from the database: each scrape refreshes them first, so the gauges are current.

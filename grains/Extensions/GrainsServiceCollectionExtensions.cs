@@ -1,3 +1,4 @@
+using IcpSearch.Grains.ApiKeys;
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Import;
@@ -8,6 +9,7 @@ using IcpSearch.Grains.Operations;
 using IcpSearch.Grains.Pipeline;
 using IcpSearch.Grains.Registry;
 using IcpSearch.Grains.Search;
+using IcpSearch.Grains.Threads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +72,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
         services.TryAddSingleton<ILeadStore, NpgsqlLeadStore>();
         services.TryAddSingleton<NpgsqlOperationsStore>();
+        services.TryAddSingleton<IThreadStore, NpgsqlThreadStore>();
+        services.TryAddSingleton<IApiKeyStore, NpgsqlApiKeyStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEnrichmentProvider, RegistryFirmographicsProvider>());
         services.TryAddSingleton<ILeadPipeline, LeadPipeline>();
         return services;

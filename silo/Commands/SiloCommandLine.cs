@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace IcpSearch.Silo.Commands;
 
 /// <summary>
-/// The silo's command line: <c>migrate</c>, <c>import acra</c>, <c>import ssic</c> and <c>demo</c>. Any other
+/// The silo's command line: <c>migrate</c>, <c>import acra</c>, <c>import ssic</c>, <c>demo</c> and <c>apikey create</c>. Any other
 /// arguments (none, or host arguments such as <c>--urls</c>) start the silo.
 /// </summary>
 public static class SiloCommandLine
@@ -19,7 +19,7 @@ public static class SiloCommandLine
     /// <summary>Exit code after Ctrl-C.</summary>
     public const int Cancelled = 130;
 
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "migrate", "import", "demo" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "migrate", "import", "demo", "apikey" };
 
     /// <summary>Returns whether the arguments name a command rather than starting the silo.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -30,6 +30,12 @@ public static class SiloCommandLine
     /// <param name="cancellationToken">Cancels the command (Ctrl-C is wired up here too).</param>
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
+        if (args is ["apikey"])
+        {
+            await Console.Error.WriteLineAsync("silo apikey: say what to do: 'apikey create --tenant <tenant>'.");
+            return InvalidArguments;
+        }
+
         if (args is ["import"])
         {
             await Console.Error.WriteLineAsync("silo import: say what to import: 'import acra <file-or-folder>' or 'import ssic <file> --version <label>'.");
@@ -73,6 +79,14 @@ public static class SiloCommandLine
                         .WithData(overrides!)
                         .WithDescription("Import an SSIC reference CSV as a version of ssic_ref (replacing that version).")
                         .WithExample("import", "ssic", "ssic2020.csv", "--version", "ssic2020");
+                });
+                config.AddBranch("apikey", apikey =>
+                {
+                    apikey.SetDescription("Manage API keys of the LangGraph API (agent-chat-ui).");
+                    apikey.AddCommand<ApiKeyCreateCommand>("create")
+                        .WithData(overrides!)
+                        .WithDescription("Create an API key for a tenant; prints the key once, stores only its hash.")
+                        .WithExample("apikey", "create", "--tenant", "acme");
                 });
                 config.AddCommand<DemoCommand>("demo")
                     .WithData(overrides!)

@@ -23,7 +23,7 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         var mapped = fixture.Gateway.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not null && !e.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
-                .Select(m => $"{m} /{e.RoutePattern.RawText!.Trim('/').Replace(":long", "", StringComparison.Ordinal)}"))
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.Trim('/').Replace(":long", "", StringComparison.Ordinal).Replace(":guid", "", StringComparison.Ordinal)}"))
             .ToHashSet();
 
         // Act

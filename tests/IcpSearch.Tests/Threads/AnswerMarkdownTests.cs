@@ -1,0 +1,62 @@
+using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
+using IcpSearch.Grains.Threads;
+
+namespace IcpSearch.Tests.Threads;
+
+public sealed class AnswerMarkdownTests
+{
+    private static readonly ThreadQuery Query = new(["manufacturing"], ["in jurong"], "manufacturing in jurong");
+
+    private static SearchCompany Company(int i, string name = "ACME PTE. LTD.", string rationale = "industry in target (+40)")
+        => new(i, $"2000{i:D5}A", name, "Manufacturing", "10101", 90 - i, "high", rationale, "ok", null);
+
+    [Fact]
+    public void Render_ShouldTabulateTheCompaniesAndNameTheJobSchedule_WhenTheSearchScheduledTheRest()
+    {
+        // Arrange
+        var result = new SearchResult(["manufacturing"], ["10101", "10102"], [.. Enumerable.Range(1, 10).Select(i => Company(i))], 250, 240, 4097, false,
+            "Upserted and enriched 10 now; scheduled 240 remaining.", "background", [], "ssic_code");
+        var job = new JobSnapshot(4097, "staging_upsert", "t", JobStatus.Queued, 0, 240, 0, null, null, DateTimeOffset.UnixEpoch, null, null,
+            new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero), ["manufacturing"], null);
+        var composed = QueryComposer.Compose(new ThreadQuery(["manufacturing"], [], "manufacturing"), "only in Jurong");
+
+        // Act
+        var md = AnswerMarkdown.Render(composed, Query, result, job, "http://gw:8080/");
+
+        // Assert
+        Assert.StartsWith("Restricted the previous query: in jurong.\n\n**Understood:** manufacturing; constraints: in jurong (2 SSIC codes, matched by ssic code).", md, StringComparison.Ordinal);
+        Assert.Contains("**250** matching companies in the registry. The 10 scored now:", md, StringComparison.Ordinal);
+        Assert.Equal(10, md.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && char.IsDigit(l[2])));
+        Assert.Contains("| 1 | ACME PTE. LTD. | 200000001A | Manufacturing | 89 (high) | industry in target (+40) |", md, StringComparison.Ordinal);
+        Assert.EndsWith("**Job 4097**: 240 more companies to upsert, enrich and score, queued, next run 2026-12-02 02:00 UTC. Follow it in the [console](http://gw:8080/).", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ShouldKeepTheTableIntact_WhenNamesHoldMarkdownAndLineBreaks()
+    {
+        // Arrange
+        var result = new SearchResult(["x"], ["1"], [Company(1, "A | B\nC *D* [E](javascript:x) <script>", "a|b")], 1, 0, null, false, "n", "background", [], "ssic_code");
+
+        // Act
+        var md = AnswerMarkdown.Render(QueryComposer.Compose(null, "x"), Query, result, null, "/");
+
+        // Assert
+        var row = md.Split('\n').Single(l => l.StartsWith("| 1 |", StringComparison.Ordinal));
+        Assert.Equal(@"| 1 | A \| B C \*D\* \[E](javascript:x) &lt;script> | 200000001A | Manufacturing | 89 (high) | a\|b |", row);
+        Assert.Contains("Nothing was scheduled.", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ShouldSayThereIsNothingToSearch_WhenTheLastIndustryWasDropped()
+    {
+        // Arrange
+        var composed = QueryComposer.Compose(new ThreadQuery(["retail"], [], "retail"), "drop retail");
+
+        // Act
+        var md = AnswerMarkdown.Render(composed, composed.Query, null, null, "/");
+
+        // Assert
+        Assert.Equal("Dropped *retail* from the previous query.\n\nThe query names no industry any more, so there is nothing to search. Name one, for example \"also manufacturing\".", md);
+    }
+}
