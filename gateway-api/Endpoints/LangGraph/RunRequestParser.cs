@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IcpSearch.Gateway.Errors;
+using IcpSearch.Gateway.TextInput;
 
 namespace IcpSearch.Gateway.Endpoints.LangGraph;
 
@@ -138,9 +139,9 @@ public static class RunRequestParser
             return (null, null, Problems.Invalid("input.messages", "The input needs a human message with text (string content or text blocks)."));
         }
 
-        if (text.Length > ChatEndpoints.MaxMessageLength)
+        if (text.Length > TextFields.ChatMessage.MaxLength)
         {
-            return (null, null, Problems.Invalid("input.messages", $"The message has {text.Length} characters; at most {ChatEndpoints.MaxMessageLength} are allowed."));
+            return (null, null, Problems.Invalid("input.messages", $"The message has {text.Length} characters; at most {TextFields.ChatMessage.MaxLength} are allowed."));
         }
 
         return (normalised.ToJsonString(), text.Trim(), null);
