@@ -9,6 +9,9 @@ public static class ProblemCodes
     public const string ValidationFailed = "validation_failed";
     public const string InvalidText = "invalid_text";
     public const string BodyTooLarge = "body_too_large";
+    public const string UriTooLong = "uri_too_long";
+    public const string HeadersTooLarge = "headers_too_large";
+    public const string InvalidRequest = "invalid_request";
     public const string NotFound = "not_found";
     public const string RouteNotFound = "route_not_found";
     public const string JobNotFound = "job_not_found";

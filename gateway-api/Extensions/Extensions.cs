@@ -139,7 +139,13 @@ public static class Extensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+        var rejections = new KestrelRejectionProblems();
+        builder.Services.AddSingleton(rejections);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes;
+            k.ConfigureEndpointDefaults(rejections.Attach);
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         return builder;
     }
@@ -151,6 +157,8 @@ public static class Extensions
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         GatewayAuthentication.LogAuthMode(app);
+        var rejections = app.Services.GetRequiredService<KestrelRejectionProblems>().Subscribe(app.Services.GetRequiredService<DiagnosticListener>());
+        app.Lifetime.ApplicationStopped.Register(rejections.Dispose);
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (tenant {Tenant}, trace {TraceId})";

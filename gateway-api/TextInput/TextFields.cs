@@ -16,8 +16,14 @@ public static class TextFields
     /// <summary>Any JSON string not listed below (terms, ICP codes, entity types, statuses).</summary>
     public static readonly TextRule DefaultJson = new(100);
 
-    /// <summary>Any header; the longest is a bearer token.</summary>
+    /// <summary>A header the API reads, unless listed below; the longest is a bearer token.</summary>
     public static readonly TextRule DefaultHeader = new(8192);
+
+    /// <summary>
+    /// The headers the API reads. Others (User-Agent, Referer, cookies) are never read, and Kestrel may decode their
+    /// bytes as Latin-1, where UTF-8 text shows C1 control characters.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadHeaders = ["Authorization", "X-Tenant-ID", "Accept", "Content-Type"];
 
     /// <summary>A query parameter's or JSON property's name.</summary>
     public static readonly TextRule Name = new(100);

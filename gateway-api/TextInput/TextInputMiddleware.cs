@@ -7,11 +7,12 @@ namespace IcpSearch.Gateway.TextInput;
 
 /// <summary>
 /// Applies <see cref="TextValidator"/> to every string a matched endpoint can read (each query key and value, each
-/// header, each string of a JSON body, property names included) before binding, and answers the first violation
-/// with a 400 problem <c>invalid_text</c> naming the field. Malformed JSON is left to the binder, which answers
-/// <c>invalid_json</c>. The path needs no check here: its only variables are numeric ids under a <c>:long</c> route
-/// constraint, so a path with anything else matches no endpoint and is a 404 <c>route_not_found</c>; a NUL in the
-/// path never gets this far (Kestrel refuses the request line).
+/// header the API reads, each string of a JSON body, property names included) before binding, and answers the first
+/// violation with a 400 problem <c>invalid_text</c> naming the field. Malformed JSON is left to the binder, which
+/// answers <c>invalid_json</c>. The path needs no check here: its only variables are numeric ids under a <c>:long</c>
+/// route constraint, so a path with anything else matches no endpoint and is a 404 <c>route_not_found</c>; a NUL in
+/// the path never gets this far (Kestrel refuses the request line, and <see cref="KestrelRejectionProblems"/> gives
+/// that refusal its problem body).
 /// </summary>
 public sealed class TextInputMiddleware(RequestDelegate next)
 {
@@ -83,9 +84,9 @@ public sealed class TextInputMiddleware(RequestDelegate next)
 
     private static (string Field, string Detail)? CheckHeaders(HttpRequest request)
     {
-        foreach (var (name, values) in request.Headers)
+        foreach (var name in TextFields.ReadHeaders)
         {
-            foreach (var value in values)
+            foreach (var value in request.Headers[name])
             {
                 if (value is not null && TextValidator.Check(value, TextFields.ForHeader(name)) is { } detail)
                 {

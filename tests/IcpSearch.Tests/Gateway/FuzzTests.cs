@@ -13,8 +13,8 @@ namespace IcpSearch.Tests.Gateway;
 /// <summary>
 /// Reads the gateway's own OpenAPI document and, for every operation, sends generated hostile values for each
 /// parameter and body field (wrong types, sizes, encodings, nesting, numbers at the edges, missing and duplicated
-/// fields), from a fixed seed. Asserts that nothing answers 5xx, that every 4xx the application answers is
-/// problem+json with one of the stable codes, and that another tenant's rows are exactly as they were.
+/// fields), from a fixed seed. Asserts that nothing answers 5xx, that every 4xx is problem+json with one of the stable
+/// codes (those Kestrel's parser refuses included), and that another tenant's rows are exactly as they were.
 /// </summary>
 [Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(FuzzGatewayFixture fixture)
@@ -70,7 +70,7 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture)
         var attackerToken = GatewayFixture.Token(attacker);
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
-        var byKestrel = 0;
+        var closed = 0;
         var unsendable = 0;
 
         // Act
@@ -105,17 +105,11 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture)
                     return;
                 }
 
-                if (IsKestrelRejection(response, body))
+                if (response.Headers.ConnectionClose == true)
                 {
                     // Refused by Kestrel's HTTP parser (a NUL in the decoded path, an oversized request line or
-                    // header) before any application code runs; Kestrel writes these bodiless and closes the connection.
-                    Interlocked.Increment(ref byKestrel);
-                    if (status is not (400 or 414 or 431))
-                    {
-                        failures.Add($"{status} without a body for {c}");
-                    }
-
-                    return;
+                    // header block) before any middleware; the gateway still gives these a problem body.
+                    Interlocked.Increment(ref closed);
                 }
 
                 if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -146,16 +140,13 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture)
         var after = await SnapshotAsync(victim, victimClient);
         var sent = statuses.Values.Sum();
         TestContext.Current.SendDiagnosticMessage(
-            $"fuzz: {cases.Count} cases over {operations.Count} operations, {sent} answered ({byKestrel} by Kestrel), {unsendable} unsendable; " +
+            $"fuzz: {cases.Count} cases over {operations.Count} operations, {sent} answered ({closed} closing the connection, e.g. refused by Kestrel's parser), {unsendable} unsendable; " +
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
         Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.:\n" + string.Join("\n", failures.Take(25)));
         Assert.True(operations.Count >= 17, $"the document lists {operations.Count} operations");
         Assert.True(sent >= 3000, $"only {sent} requests were answered");
         Assert.Equal(before, after);
     }
-
-    private static bool IsKestrelRejection(HttpResponseMessage response, string body)
-        => body.Length == 0 && response.Content.Headers.ContentType is null && response.Headers.ConnectionClose == true;
 
     // Everything another tenant could damage: its scores, jobs (rows and batches) and its profile as the API shows it.
     private async Task<string> SnapshotAsync(string tenant, HttpClient client)

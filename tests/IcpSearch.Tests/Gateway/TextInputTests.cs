@@ -120,6 +120,25 @@ public sealed class TextInputTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("/jobs/%00", HttpStatusCode.BadRequest, "invalid_text")]
+    [InlineData("/companies/a%00b?name=x", HttpStatusCode.BadRequest, "invalid_text")]
+    [InlineData("/companies?name=LONG", HttpStatusCode.RequestUriTooLong, "uri_too_long")]
+    public async Task Get_ShouldAnswerAProblem_WhenKestrelRefusesTheRequestLine(string url, HttpStatusCode status, string code)
+    {
+        // Arrange: Kestrel's parser refuses these before any middleware; the answer still carries a problem body.
+        using var client = fixture.Client(GatewayFixture.NewTenant());
+        using var first = await client.GetAsync("/api/info", Cancel);
+
+        // Act
+        using var response = await client.SendAsync(RawGet(client, url.Replace("LONG", new string('n', 9000), StringComparison.Ordinal)), Cancel);
+
+        // Assert
+        await ProblemAssert.IsProblemAsync(response, status, code, status == HttpStatusCode.BadRequest ? "path" : null);
+        Assert.True(response.Headers.ConnectionClose);
+        await ProblemAssert.IsJsonAsync(first);
+    }
+
+    [Theory]
     [InlineData("GET", "/jobs/abc", null, HttpStatusCode.NotFound, "route_not_found")]
     [InlineData("GET", "/jobs/1%01", null, HttpStatusCode.NotFound, "route_not_found")]
     [InlineData("POST", "/jobs/%FF/run", null, HttpStatusCode.NotFound, "route_not_found")]
