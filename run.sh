@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts IcpSearch locally: a project-local PostgreSQL (installed with apt when missing), migrations, the demo
 # registry on first run, the web console, one silo and the gateway. Ctrl-C stops everything; a second run reuses
-# the data in .data/. Ports: PG_PORT (55432), SILO_HTTP_PORT (8081, dashboard), GATEWAY_PORT (8080),
+# the data in .data/ (and leaves the connection string in .data/icpsearch-db for the silo's commands).
+# Ports: PG_PORT (55432), SILO_HTTP_PORT (8081, dashboard, on 127.0.0.1), GATEWAY_PORT (8080),
 # SILO_PORT (11111), SILO_GATEWAY_PORT (30000). Usage: ./run.sh
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -107,7 +108,7 @@ cat <<INFO
   IcpSearch is running.
     Web console  http://localhost:$GATEWAY_PORT/
     Gateway API  http://localhost:$GATEWAY_PORT/api/info   (OpenAPI: /openapi/v1.json, health: /healthz)
-    Dashboard    http://localhost:$SILO_HTTP_PORT/dashboard/
+    Dashboard    http://127.0.0.1:$SILO_HTTP_PORT/dashboard/   (this machine only unless SILO_HTTP_BIND; metrics: /metrics)
     PostgreSQL   127.0.0.1:$PG_PORT (connection string in .data/icpsearch-db, read by the silo's commands)
   Try: curl -s -X POST localhost:$GATEWAY_PORT/chat -H 'content-type: application/json' -d '{"message":"Manufacturing"}'
   Logs in .data/logs/. Press Ctrl-C to stop.

@@ -68,19 +68,10 @@ public static class Extensions
             builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
         }
 
-        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(nameof(GatewayOptions))
-            .Validate(o => o.MaxRequestBodyBytes is >= 1024 and <= 100 * 1024 * 1024, "MAX_REQUEST_BODY_BYTES must be between 1024 and 104857600.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(nameof(ConsoleOptions))
-            .Validate(o => o.ChatDebounceMs is >= 0 and <= 5000, "CHAT_DEBOUNCE_MS must be between 0 and 5000.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<TenantOptions>().BindConfiguration(nameof(TenantOptions))
-            .Validate(o => o.DefaultTenant is null || TenantIds.IsValid(o.DefaultTenant), "DEFAULT_TENANT must be 1-64 letters, digits, '.', '-' or '_'.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(nameof(MetricsOptions))
-            .Validate(o => o.WindowMinutes is >= 1 and <= 1440, "METRICS_WINDOW_MINUTES must be between 1 and 1440.")
-            .Validate(o => o.TtfbReportsPerMinute is >= 1 and <= 10_000, "TTFB_REPORTS_PER_MINUTE must be between 1 and 10000.")
-            .ValidateOnStart();
+        AddValidated<GatewayOptions, GatewayOptionsValidator>(builder.Services);
+        AddValidated<ConsoleOptions, ConsoleOptionsValidator>(builder.Services);
+        AddValidated<TenantOptions, TenantOptionsValidator>(builder.Services);
+        AddValidated<MetricsOptions, MetricsOptionsValidator>(builder.Services);
         builder.Services.AddOptions<TenantRateLimitOptions>().BindConfiguration(nameof(TenantRateLimitOptions))
             .Configure(o =>
             {
@@ -202,6 +193,14 @@ public static class Extensions
         }));
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
+    }
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(typeof(TOptions).Name).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 
     // Never the Authorization header, query string or body: only what identifies the request and its outcome.

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IcpSearch.Grains.Database;
 
 /// <summary>
@@ -8,7 +6,6 @@ namespace IcpSearch.Grains.Database;
 public sealed class DatabaseOptions
 {
     /// <summary>Gets or sets the Npgsql connection string (from <c>ConnectionStrings:IcpSearch</c> or <c>ICPSEARCH_DB</c>); required.</summary>
-    [Required(ErrorMessage = "No database connection string: set ConnectionStrings:IcpSearch or ICPSEARCH_DB.")]
     public string ConnectionString { get; set; } = "";
 
     /// <summary>Gets or sets whether the silo applies pending migrations at start. Default: true.</summary>

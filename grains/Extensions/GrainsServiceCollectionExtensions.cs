@@ -31,14 +31,11 @@ public static class GrainsServiceCollectionExtensions
                 configuration.GetSection(nameof(DatabaseOptions)).Bind(o);
                 o.ConnectionString = configuration.GetConnectionString("IcpSearch") ?? o.ConnectionString;
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         AddValidated<SearchOptions, SearchOptionsValidator>(services);
         AddValidated<StagingUpsertJobOptions, StagingUpsertJobOptionsValidator>(services);
-        services.AddOptions<EnrichmentOptions>().BindConfiguration(nameof(EnrichmentOptions))
-            .Validate(o => o.ProviderTimeout > TimeSpan.Zero, "ENRICHMENT_TIMEOUT_MS must be greater than zero.")
-            .Validate(o => o.RefreshAfter >= TimeSpan.Zero, "EnrichmentOptions:RefreshAfter must not be negative.")
-            .ValidateOnStart();
+        AddValidated<EnrichmentOptions, EnrichmentOptionsValidator>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

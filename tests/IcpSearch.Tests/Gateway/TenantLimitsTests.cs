@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using IcpSearch.Gateway.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IcpSearch.Tests.Gateway;
 
@@ -98,6 +101,34 @@ public sealed class TenantLimitsTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, afterOneEnded.StatusCode);
         Assert.Equal(200L, await fixture.ScalarAsync<long>(
             "SELECT count(*) FROM background_jobs WHERE tenant_id = @t AND status IN ('queued', 'running')", ("t", tenant)));
+    }
+
+    [Theory]
+    [InlineData("Production", null, 60, 10)]
+    [InlineData("Development", null, 0, 0)]
+    [InlineData("Development", "5", 5, 0)]
+    public async Task RateLimits_ShouldDefaultOnInProductionAndOffInDevelopment_UnlessSet(string environment, string? chatPerMinute, int chat, int jobs)
+    {
+        // Arrange
+        var settings = fixture.GatewaySettings();
+        if (environment == "Development")
+        {
+            settings.Remove("AuthOptions:Mode");
+            settings.Remove("AuthOptions:SigningKey");
+        }
+
+        if (chatPerMinute is not null)
+        {
+            settings["TenantRateLimitOptions:ChatPerMinute"] = chatPerMinute;
+        }
+
+        await using var gateway = fixture.CreateGateway(settings, environment);
+
+        // Act
+        var limits = gateway.Services.GetRequiredService<IOptions<TenantRateLimitOptions>>().Value;
+
+        // Assert
+        Assert.Equal((chat, jobs), (limits.ChatPerMinute, limits.JobCreatesPerMinute));
     }
 
     private static HttpClient ClientOf(GatewayFactory gateway, string tenant)
