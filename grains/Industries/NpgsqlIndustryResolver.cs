@@ -191,8 +191,9 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         // A row found by meaning alone must clear the fusion threshold and be at least as close in meaning as the
-        // closest row found by words; a heading found by meaning alone must be the closest row of all, since it
-        // stands for every code under it. A row where the term's words are only a modifier stays out.
+        // closest row found by words; a heading found by meaning alone must be the closest row of all, and words
+        // must have found nothing, since it stands for every code under it. A row where the term's words are only
+        // a modifier stays out.
         var closestByWords = similarities is null || words.Count == 0 ? float.MinValue
             : words.Max(c => reference.ByCode.TryGetValue(c, out var i) ? similarities[i] : float.MinValue);
         var chosen = fused
@@ -200,7 +201,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
                 || (!modifiedBy.Contains(f.Key)
                     && (f.Value.Score >= FusionThreshold || words.Count == 0)
                     && Similarity(f.Key) >= closestByWords
-                    && (f.Key.Length == 5 || f.Key == meaning[0])))
+                    && (f.Key.Length == 5 || (words.Count == 0 && f.Key == meaning[0]))))
             .OrderByDescending(f => f.Value.Score)
             .Select(f => (f.Key, f.Value.Words ? "words" : "meaning"))
             .ToList();
