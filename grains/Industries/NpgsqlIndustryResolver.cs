@@ -105,7 +105,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     private async Task<List<(string Term, ResolvedHeading[] Headings)>> ResolveUncachedAsync(SsicReference reference, List<string> given, CancellationToken cancellationToken)
     {
         // A term with misspelt words is also tried as corrected; the correction counts only when the term itself
-        // finds nothing by alias, title or words and the corrected one does (see below).
+        // finds nothing by alias, title or words and the corrected one does, or the corrected one is an alias.
         var corrected = given.Select(t => IndustryAliases.TryGet(t, out _) ? null : reference.Spelling.Correct(t)).ToList();
         var terms = given.Concat(corrected.OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var candidates = new List<Candidate>();
@@ -145,7 +145,8 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         return given.Select((term, i) =>
         {
             var chosen = ChooseFor(term);
-            if (corrected[i] is { } fixedTerm && !chosen.Any(c => c.MatchedBy is "alias" or "title" or "words"))
+            // A corrected word that makes the term an alias wins even over a stemmed word match ("accountting").
+            if (corrected[i] is { } fixedTerm && (IndustryAliases.TryGet(fixedTerm, out _) || !chosen.Any(c => c.MatchedBy is "alias" or "title" or "words")))
             {
                 var alternative = ChooseFor(fixedTerm);
                 if (alternative.Any(c => c.MatchedBy is "alias" or "title" or "words"))
