@@ -105,7 +105,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     private async Task<List<(string Term, ResolvedHeading[] Headings)>> ResolveUncachedAsync(SsicReference reference, List<string> given, CancellationToken cancellationToken)
     {
         // A term with misspelt words is also tried as corrected; the correction counts only when the term itself
-        // finds nothing by alias, title or words and the corrected one does (see below).
+        // finds nothing by alias, title or words and the corrected one does, or the corrected one is an alias.
         var corrected = given.Select(t => IndustryAliases.TryGet(t, out _) ? null : reference.Spelling.Correct(t)).ToList();
         var terms = given.Concat(corrected.OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var candidates = new List<Candidate>();
@@ -145,7 +145,8 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         return given.Select((term, i) =>
         {
             var chosen = ChooseFor(term);
-            if (corrected[i] is { } fixedTerm && !chosen.Any(c => c.MatchedBy is "alias" or "title" or "words"))
+            // A corrected word that makes the term an alias wins even over a stemmed word match ("accountting").
+            if (corrected[i] is { } fixedTerm && (IndustryAliases.TryGet(fixedTerm, out _) || !chosen.Any(c => c.MatchedBy is "alias" or "title" or "words")))
             {
                 var alternative = ChooseFor(fixedTerm);
                 if (alternative.Any(c => c.MatchedBy is "alias" or "title" or "words"))
@@ -191,8 +192,9 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         }
 
         // A row found by meaning alone must clear the fusion threshold and be at least as close in meaning as the
-        // closest row found by words; a heading found by meaning alone must be the closest row of all, since it
-        // stands for every code under it. A row where the term's words are only a modifier stays out.
+        // closest row found by words; a heading found by meaning alone must be the closest row of all, and words
+        // must have found nothing, since it stands for every code under it. A row where the term's words are only
+        // a modifier stays out.
         var closestByWords = similarities is null || words.Count == 0 ? float.MinValue
             : words.Max(c => reference.ByCode.TryGetValue(c, out var i) ? similarities[i] : float.MinValue);
         var chosen = fused
@@ -200,7 +202,7 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
                 || (!modifiedBy.Contains(f.Key)
                     && (f.Value.Score >= FusionThreshold || words.Count == 0)
                     && Similarity(f.Key) >= closestByWords
-                    && (f.Key.Length == 5 || f.Key == meaning[0])))
+                    && (f.Key.Length == 5 || (words.Count == 0 && f.Key == meaning[0]))))
             .OrderByDescending(f => f.Value.Score)
             .Select(f => (f.Key, f.Value.Words ? "words" : "meaning"))
             .ToList();

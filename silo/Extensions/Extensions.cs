@@ -50,7 +50,7 @@ public static class Extensions
         builder.Configuration.AddFlags(Flags);
         builder.AddIcpSearchLogging();
         builder.Services.AddIcpSearchGrains(builder.Configuration);
-        // Registered before Orleans so the model is in memory before the silo takes its first search.
+        // Starts loading the sentence-embedding model beside Orleans, so the first search does not pay for it.
         builder.Services.AddHostedService<EmbeddingWarmup>();
 
         var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();

@@ -115,6 +115,7 @@ public sealed class ResolveBenchmark : IBenchmark
     {
         yield return ("all", scores.ToList());
         yield return ("bare + phrases (not sentence)", scores.Where(s => s.Query.IsBareOrPhrase).ToList());
+        yield return ("bare + phrases resolved without the alias lexicon", scores.Where(s => s.Query.IsBareOrPhrase && s.Resolved.Headings.All(h => h.MatchedBy != "alias")).ToList());
         foreach (var group in scores.GroupBy(s => s.Query.Category))
         {
             yield return (group.Key, group.ToList());
