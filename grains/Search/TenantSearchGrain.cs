@@ -187,13 +187,14 @@ public sealed partial class TenantSearchGrain(
     private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
         var sample = await registry.ReadHeadAsync(match, _options.PreviewLimit);
-        if (await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat")) is not var (jobId, created))
+        if (await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat")) is not { } job)
         {
             return new SearchResult(terms, match.Codes, [], total, 0, null, false,
                 $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now and nothing scheduled. {OpenJobsLimitMessage()}",
                 SearchOptions.SyncPreview, sample.Select(r => r.EntityName).ToList(), matchedBy);
         }
 
+        var (jobId, created) = job;
         var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
         return new SearchResult(terms, match.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
             sample.Select(r => r.EntityName).ToList(), matchedBy);
@@ -202,11 +203,14 @@ public sealed partial class TenantSearchGrain(
     // Null when the tenant is at its cap of open jobs.
     private async Task<(long JobId, bool Created)?> CreateJobAsync(StagingUpsertJobSpec spec)
     {
-        if (await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec), jobOptions.Value.MaxOpenPerTenant) is not var (jobId, created, unscheduled))
+        var outcome = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec), jobOptions.Value.MaxOpenPerTenant);
+        if (outcome is null)
         {
             LogOpenJobsLimit(logger, TenantId, jobOptions.Value.MaxOpenPerTenant);
             return null;
         }
+
+        var (jobId, created, unscheduled) = outcome.Value;
 
         // Also a reused job that was never scheduled: the call that created it died before scheduling it, and this
         // one does it (idempotently) rather than leave the job to the next silo start's recovery sweep.
