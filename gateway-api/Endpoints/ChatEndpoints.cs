@@ -35,7 +35,34 @@ public static class ChatEndpoints
             return Problems.Invalid("message", $"message has {request.Message.Length} characters; at most {MaxMessageLength} are allowed.");
         }
 
+        if (InvalidTextAt(request.Message) is { } at)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidText, "The message is not plain text.",
+                $"message holds a control character or a broken surrogate at position {at}; send plain text.", "message");
+        }
+
         var result = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId).SearchAsync(new SearchRequest(request.Message));
         return TypedResults.Ok(ChatResponse.From(result));
+    }
+
+    // NUL and other control characters (tabs and line breaks aside) cannot be part of a message an SDR types, and
+    // PostgreSQL cannot store NUL at all; a lone surrogate is not text either.
+    private static int? InvalidTextAt(string message)
+    {
+        for (var i = 0; i < message.Length; i++)
+        {
+            var c = message[i];
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return i;
+            }
+
+            if (char.IsHighSurrogate(c) ? i + 1 >= message.Length || !char.IsLowSurrogate(message[++i]) : char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 }

@@ -7,6 +7,7 @@ public static class ProblemCodes
 {
     public const string InvalidJson = "invalid_json";
     public const string ValidationFailed = "validation_failed";
+    public const string InvalidText = "invalid_text";
     public const string BodyTooLarge = "body_too_large";
     public const string NotFound = "not_found";
     public const string RouteNotFound = "route_not_found";

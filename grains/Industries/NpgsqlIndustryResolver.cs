@@ -51,11 +51,15 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
         """;
 
     private const string ExpandSql = $"""
-        SELECT h.ord, r.code
+        SELECT h.ord, r.code, h.heading
         FROM unnest(@ords::int[], @headings::text[]) AS h(ord, heading)
         JOIN ssic_ref r ON r.version = {CurrentVersionSql} AND r.level = 5
          AND CASE WHEN length(h.heading) = 1 THEN r.section = h.heading ELSE r.code LIKE h.heading || '%' END
         ORDER BY h.ord, r.code
+        """;
+
+    private const string TitlesSql = $"""
+        SELECT code, title, level FROM ssic_ref WHERE version = {CurrentVersionSql} AND code = ANY(@codes)
         """;
 
     private readonly ConcurrentDictionary<string, CachedTerm> _cache = new(StringComparer.Ordinal);
@@ -94,7 +98,8 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
         var codes = resolved.Values.SelectMany(r => r.Codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var unresolved = terms.Where(t => resolved[t].Codes.Length == 0).ToList();
-        return new ResolvedIndustries(codes, unresolved);
+        var headings = terms.Distinct(StringComparer.Ordinal).SelectMany(t => resolved[t].Headings).ToList();
+        return new ResolvedIndustries(codes, unresolved, headings);
     }
 
     private async Task<Dictionary<string, CachedTerm>> ResolveUncachedAsync(List<string> terms, DateTimeOffset expiresAt, CancellationToken cancellationToken)
@@ -121,23 +126,52 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
         var headings = terms.Select((term, i) => ChooseHeadings(term, candidates.Where(c => c.Ord == i).ToList())).ToList();
         var codes = headings.Select(_ => new List<string>()).ToList();
+        var perHeading = new Dictionary<(int Ord, string Heading), int>();
         var ords = headings.SelectMany((h, i) => h.Select(_ => i)).ToArray();
         var flat = headings.SelectMany(h => h).ToArray();
+        var titles = new Dictionary<string, (string Title, int Level)>(StringComparer.Ordinal);
         if (flat.Length > 0)
         {
-            await using var command = dataSource.CreateCommand(ExpandSql);
-            command.Parameters.Add(new NpgsqlParameter<int[]>("ords", ords));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("headings", flat));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var command = dataSource.CreateCommand(ExpandSql))
             {
-                codes[reader.GetInt32(0)].Add(reader.GetString(1));
+                command.Parameters.Add(new NpgsqlParameter<int[]>("ords", ords));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("headings", flat));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var ord = reader.GetInt32(0);
+                    codes[ord].Add(reader.GetString(1));
+                    var key = (ord, reader.GetString(2));
+                    perHeading[key] = perHeading.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            await using (var command = dataSource.CreateCommand(TitlesSql))
+            {
+                command.Parameters.Add(new NpgsqlParameter<string[]>("codes", flat.Distinct(StringComparer.Ordinal).ToArray()));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    titles[reader.GetString(0)] = (reader.GetString(1), reader.GetInt16(2));
+                }
             }
         }
 
         return terms
-            .Select((term, i) => (term, entry: new CachedTerm(codes[i].Distinct(StringComparer.Ordinal).ToArray(), expiresAt)))
+            .Select((term, i) => (term, entry: new CachedTerm(
+                codes[i].Distinct(StringComparer.Ordinal).ToArray(),
+                headings[i].Where(h => perHeading.ContainsKey((i, h))).Select(h => Heading(term, h, titles, perHeading[(i, h)])).ToArray(),
+                expiresAt)))
             .ToDictionary(x => x.term, x => x.entry, StringComparer.Ordinal);
+    }
+
+    private static ResolvedHeading Heading(string term, string code, Dictionary<string, (string Title, int Level)> titles, int codeCount)
+    {
+        var (title, level) = titles.TryGetValue(code, out var known)
+            ? known
+            : (code.Length == 1 && SsicHierarchy.Sections.TryGetValue(code[0], out var section) ? section : code, code.Length == 1 ? 1 : code.Length);
+        string[] levels = ["section", "division", "group", "class", "subclass"];
+        return new ResolvedHeading(term, code, title, levels[Math.Clamp(level, 1, 5) - 1], IndustryAliases.Headings.ContainsKey(term) ? "alias" : "words", codeCount);
     }
 
     /// <summary>Chooses the headings a term stands for among its candidate matches (see the class remarks).</summary>
@@ -224,5 +258,5 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
     /// <summary>A reference row that matched a term.</summary>
     internal sealed record Candidate(int Ord, string Code, int Level, bool ExactTitle, bool TitleMatch, bool TextMatch, double Similarity, bool HeadMatch, long Leaves);
 
-    private sealed record CachedTerm(string[] Codes, DateTimeOffset ExpiresAt);
+    private sealed record CachedTerm(string[] Codes, ResolvedHeading[] Headings, DateTimeOffset ExpiresAt);
 }

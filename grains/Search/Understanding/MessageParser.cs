@@ -104,8 +104,8 @@ public static partial class MessageParser
         return new ParsedMessage(phrases, work.Filters(), work.Labels(), work.Unmatched());
     }
 
-    // NFKC folds full-width digits and ligatures; dashes and quotes become their ASCII forms; control and format
-    // characters (NUL, bidi marks, zero-width joiners) become spaces so they can neither join nor split words.
+    // NFKC folds full-width digits and ligatures; dashes and quotes become their ASCII forms; line breaks stay (they
+    // end a phrase); other control and format characters (NUL, bidi marks, zero-width joiners) become spaces.
     private static string Normalise(string message)
     {
         var text = message.Normalize(NormalizationForm.FormKC);
@@ -117,6 +117,7 @@ public static partial class MessageParser
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
                 '\u2018' or '\u2019' or '\u02bc' => '\'',
                 '\u201c' or '\u201d' => '"',
+                '\n' or '\r' => '\n',
                 _ when char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format => ' ',
                 _ => c,
             });
@@ -573,6 +574,12 @@ public static partial class MessageParser
         }
 
         var phrase = string.Join(' ', words);
+        if (phrase.Length < 2)
+        {
+            work.AddUnmatched(offset, phrase);
+            return null;
+        }
+
         if (words.Count > MaxWordsPerPhrase)
         {
             work.AddUnmatched(offset, Truncate(phrase));
