@@ -113,6 +113,7 @@ public sealed class ChatBenchmark : IBenchmark
             return warm.Timing;
         });
 
+        Console.Error.WriteLine($"[chat] {rows:N0} rows, matches per message: " + string.Join(" · ", messages.Select((m, i) => $"\"{m}\" {matches[i]:N0}")));
         var p95s = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
