@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.Grains.Database;
 
@@ -146,6 +147,12 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         return await ReadRowsAsync(command, limit, cancellationToken);
     }
 
+    private const string GenerationSql = "SELECT generation FROM registry_generation WHERE id = 1";
+
+    private const int HeadingCacheLimit = 1_000;
+
+    private readonly ConcurrentDictionary<(string Key, int PrefixLength, int Limit), (long Generation, IReadOnlyList<(string, string, long)> Headings)> _headingCounts = new();
+
     /// <summary>The narrower headings of a spec by primary code, with titles from the current SSIC reference.</summary>
     internal static string HeadingCountsSql(string filter) => $"""
         WITH counted AS (
@@ -173,17 +180,40 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
+        // A broad search's headings are a grouped count over most of its rows: kept per registry generation, like the
+        // total, so a repeated broad search does not count them again.
+        var key = (MatchSpecKey.Compute(match), prefixLength, limit);
+        long generation;
+        await using (var current = dataSource.CreateCommand(GenerationSql))
+        {
+            generation = (long)(await current.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (_headingCounts.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Headings;
+        }
+
         await using var command = dataSource.CreateCommand(HeadingCountsSql(MatchFilterSql.Predicate(match.Filters)));
         AddMatchParameters(command, match);
         command.Parameters.Add(new NpgsqlParameter<int>("prefix_length", prefixLength));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         var headings = new List<(string, string, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            headings.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                headings.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
         }
 
+        if (_headingCounts.Count >= HeadingCacheLimit)
+        {
+            _headingCounts.Clear();
+        }
+
+        // Stored under the generation read before counting: an import in between makes the entry stale at once.
+        _headingCounts[key] = (generation, headings);
         return headings;
     }
 

@@ -143,4 +143,27 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
         Assert.NotEqual(MatchSpecKey.Compute(match), MatchSpecKey.Compute(loose));
         Assert.Equal(MatchSpecKey.Compute(new MatchSpec([code])), MatchSpecKey.Compute(new MatchSpec([code], MatchFilters.None)));
     }
+
+    [Fact]
+    public async Task CountByHeadingAsync_ShouldCountEachNarrowerHeading_AndCountAgainAfterAnImport()
+    {
+        // Arrange: codes no other test uses, so the counts are this test's own.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        var prefix = "HC" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var match = new MatchSpec(["98871", "98872", "98881"]);
+        await StagingSeeder.InsertAsync(fixture.DataSource,
+            [.. new[] { "98871", "98871", "98872", "98881" }.Select((c, i) => StagingSeeder.Row($"{prefix}{i:00}", $"Heading Co {i}", c))]);
+
+        // Act
+        var before = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+        var repeated = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+        await StagingSeeder.InsertAsync(fixture.DataSource,
+            [.. Enumerable.Range(10, 3).Select(i => StagingSeeder.Row($"{prefix}{i:00}", $"Heading Co {i}", "98881"))]);
+        var after = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([("9887", 3L), ("9888", 1L)], before.Select(h => (h.Code, h.Count)));
+        Assert.Equal(before, repeated);
+        Assert.Equal([("9888", 4L), ("9887", 3L)], after.Select(h => (h.Code, h.Count)));
+    }
 }
