@@ -14,6 +14,8 @@ namespace IcpSearch.GrainInterfaces.Search;
 /// <param name="Mode">Gets the staging upsert mode that handled the search: background, sync_preview or off.</param>
 /// <param name="PreviewNames">Gets sample company names in sync_preview mode; empty otherwise.</param>
 /// <param name="MatchedBy">Gets how rows were matched: ssic_code, description, or none.</param>
+/// <param name="Understood">Gets what the message was understood to ask for: headings, codes, typed filters, unmatched words.</param>
+/// <param name="Refinements">Gets narrower headings with their match counts when the search matched more than REFINE_ABOVE companies; empty otherwise.</param>
 [GenerateSerializer, Immutable, Alias("IcpSearch.SearchResult")]
 public sealed record SearchResult(
     IReadOnlyList<string> Terms,
@@ -26,4 +28,6 @@ public sealed record SearchResult(
     string Notice,
     string Mode,
     IReadOnlyList<string> PreviewNames,
-    string MatchedBy);
+    string MatchedBy,
+    SearchUnderstanding Understood,
+    IReadOnlyList<Refinement> Refinements);

@@ -11,6 +11,12 @@ public interface IStagingRegistry
     /// <summary>Returns the number of staging rows the spec matches.</summary>
     Task<long> CountMatchesAsync(MatchSpec match, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> headings (the first <paramref name="prefixLength"/> digits of the matching
+    /// rows' primary codes) with their titles and counts, most matches first.
+    /// </summary>
+    Task<IReadOnlyList<(string Code, string Title, long Count)>> CountByHeadingAsync(MatchSpec match, int prefixLength, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the codes of the registry's activities whose description contains one of the terms (the fallback when no SSIC title matches).</summary>
     Task<IReadOnlyList<string>> FindCodesByDescriptionAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.Grains.Database;
 
@@ -15,12 +16,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
 
     // Split in two so each half is an index-only count: rows whose primary code matches, plus rows matched only
     // through their secondary code.
-    internal const string CountByCodesSql = """
-        SELECT (SELECT count(*) FROM staging_acra_companies WHERE primary_ssic_code = ANY(@codes))
-             + (SELECT count(*) FROM staging_acra_companies
-                 WHERE secondary_ssic_code = ANY(@codes)
-                   AND (primary_ssic_code IS NULL OR primary_ssic_code <> ALL(@codes)))
-        """;
+    internal static readonly string CountByCodesSql = CountSql("");
 
     private const string ByCodes = "(primary_ssic_code = ANY(@codes) OR secondary_ssic_code = ANY(@codes))";
 
@@ -30,17 +26,17 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     private const string ByManyCodes = "(primary_ssic_code IN (SELECT unnest(@codes)) OR secondary_ssic_code IN (SELECT unnest(@codes)))";
 
     // The head of a search: live entities first, through the match-order index (live_rank, uen).
-    internal static readonly string HeadByCodesSql = ReadSql(ByCodes, keyset: null, orderBy: "live_rank, uen");
+    internal static readonly string HeadByCodesSql = HeadSql(many: false, filter: "");
 
-    internal static readonly string HeadByManyCodesSql = ReadSql(ByManyCodes, keyset: null, orderBy: "live_rank, uen");
+    internal static readonly string HeadByManyCodesSql = HeadSql(many: true, filter: "");
 
     // A job's batch: UEN order through the primary key. The UEN never changes, so a cursor on it stays valid when a
     // re-import changes a row's status between two batches.
     private const string AfterUen = "uen > @after_uen AND uen <> ALL(@skip_uens)";
 
-    internal static readonly string BatchByCodesSql = ReadSql(ByCodes, AfterUen, orderBy: "uen");
+    internal static readonly string BatchByCodesSql = BatchSql(many: false, filter: "");
 
-    internal static readonly string BatchByManyCodesSql = ReadSql(ByManyCodes, AfterUen, orderBy: "uen");
+    internal static readonly string BatchByManyCodesSql = BatchSql(many: true, filter: "");
 
     /// <summary>Above this many codes a spec is read through an ordered index with hashed codes (see <see cref="ByManyCodes"/>).</summary>
     internal const int ManyCodes = 64;
@@ -59,8 +55,8 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         """;
 
     // Counts and caches in one round trip; older generations' entries go at the same time.
-    private const string CountAndStoreSql = $"""
-        WITH counted (total) AS ({CountByCodesSql}),
+    private static string CountAndStoreSql(string filter) => $"""
+        WITH counted (total) AS ({CountSql(filter)}),
         stored AS (
             INSERT INTO staging_match_counts (spec_key, generation, total)
             SELECT @spec_key, @generation, total FROM counted
@@ -68,6 +64,20 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         pruned AS (DELETE FROM staging_match_counts WHERE generation < @generation)
         SELECT total FROM counted
         """;
+
+    /// <summary>The count of a spec whose filters give <paramref name="filter"/> (see <see cref="MatchFilterSql"/>).</summary>
+    internal static string CountSql(string filter) => $"""
+        SELECT (SELECT count(*) FROM staging_acra_companies WHERE primary_ssic_code = ANY(@codes){filter})
+             + (SELECT count(*) FROM staging_acra_companies
+                 WHERE secondary_ssic_code = ANY(@codes)
+                   AND (primary_ssic_code IS NULL OR primary_ssic_code <> ALL(@codes)){filter})
+        """;
+
+    /// <summary>The head of a spec in match order.</summary>
+    internal static string HeadSql(bool many, string filter) => ReadSql(many ? ByManyCodes : ByCodes, keyset: null, orderBy: "live_rank, uen", filter);
+
+    /// <summary>A job's batch of a spec in UEN order.</summary>
+    internal static string BatchSql(bool many, string filter) => ReadSql(many ? ByManyCodes : ByCodes, AfterUen, orderBy: "uen", filter);
 
     /// <inheritdoc />
     /// <remarks>
@@ -97,7 +107,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
 
         // Stored under the generation read before counting: if an import landed in between, that generation is
         // already stale and the entry is never read.
-        await using var count = dataSource.CreateCommand(CountAndStoreSql);
+        await using var count = dataSource.CreateCommand(CountAndStoreSql(MatchFilterSql.Predicate(match.Filters)));
         AddMatchParameters(count, match);
         count.Parameters.AddWithValue("spec_key", key);
         count.Parameters.AddWithValue("generation", generation);
@@ -113,7 +123,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? HeadByManyCodesSql : HeadByCodesSql);
+        await using var command = dataSource.CreateCommand(HeadSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters)));
         AddMatchParameters(command, match);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadRowsAsync(command, limit, cancellationToken);
@@ -129,12 +139,82 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(match.Codes.Count > ManyCodes ? BatchByManyCodesSql : BatchByCodesSql);
+        await using var command = dataSource.CreateCommand(BatchSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters)));
         AddMatchParameters(command, match);
         command.Parameters.AddWithValue("after_uen", afterUen ?? "");
         command.Parameters.Add(new NpgsqlParameter<string[]>("skip_uens", skipUens.ToArray()));
         command.Parameters.AddWithValue("limit", limit);
         return await ReadRowsAsync(command, limit, cancellationToken);
+    }
+
+    private const string GenerationSql = "SELECT generation FROM registry_generation WHERE id = 1";
+
+    private const int HeadingCacheLimit = 1_000;
+
+    private readonly ConcurrentDictionary<(string Key, int PrefixLength, int Limit), (long Generation, IReadOnlyList<(string, string, long)> Headings)> _headingCounts = new();
+
+    /// <summary>The narrower headings of a spec by primary code, with titles from the current SSIC reference.</summary>
+    internal static string HeadingCountsSql(string filter) => $"""
+        WITH counted AS (
+            SELECT left(primary_ssic_code, @prefix_length) AS heading, count(*) AS total
+            FROM staging_acra_companies
+            WHERE primary_ssic_code = ANY(@codes){filter}
+            GROUP BY 1
+            ORDER BY 2 DESC, 1
+            LIMIT @limit)
+        SELECT c.heading, coalesce(r.title, c.heading), c.total
+        FROM counted c
+        LEFT JOIN ssic_ref r ON r.code = c.heading
+         AND r.version = (SELECT version FROM ssic_versions ORDER BY imported_at DESC, version DESC LIMIT 1)
+        ORDER BY c.total DESC, c.heading
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Code, string Title, long Count)>> CountByHeadingAsync(
+        MatchSpec match, int prefixLength, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(prefixLength, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, 5);
+        if (match.IsEmpty || limit <= 0)
+        {
+            return [];
+        }
+
+        // A broad search's headings are a grouped count over most of its rows: kept per registry generation, like the
+        // total, so a repeated broad search does not count them again.
+        var key = (MatchSpecKey.Compute(match), prefixLength, limit);
+        long generation;
+        await using (var current = dataSource.CreateCommand(GenerationSql))
+        {
+            generation = (long)(await current.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (_headingCounts.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Headings;
+        }
+
+        await using var command = dataSource.CreateCommand(HeadingCountsSql(MatchFilterSql.Predicate(match.Filters)));
+        AddMatchParameters(command, match);
+        command.Parameters.Add(new NpgsqlParameter<int>("prefix_length", prefixLength));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var headings = new List<(string, string, long)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                headings.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        if (_headingCounts.Count >= HeadingCacheLimit)
+        {
+            _headingCounts.Clear();
+        }
+
+        // Stored under the generation read before counting: an import in between makes the entry stale at once.
+        _headingCounts[key] = (generation, headings);
+        return headings;
     }
 
     /// <inheritdoc />
@@ -168,10 +248,10 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         return [.. codes];
     }
 
-    private static string ReadSql(string match, string? keyset, string orderBy) => $"""
+    private static string ReadSql(string match, string? keyset, string orderBy, string filter) => $"""
         SELECT {Columns}
         FROM staging_acra_companies
-        WHERE {match}{(keyset is null ? "" : " AND " + keyset)}
+        WHERE {match}{(keyset is null ? "" : " AND " + keyset)}{filter}
         ORDER BY {orderBy}
         LIMIT @limit
         """;
@@ -200,5 +280,8 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     }
 
     private static void AddMatchParameters(NpgsqlCommand command, MatchSpec match)
-        => command.Parameters.Add(new NpgsqlParameter<string[]>("codes", match.Codes.ToArray()));
+    {
+        command.Parameters.Add(new NpgsqlParameter<string[]>("codes", match.Codes.ToArray()));
+        MatchFilterSql.AddParameters(command.Parameters, match.Filters);
+    }
 }

@@ -20,6 +20,9 @@ public sealed class SearchOptions
     /// <summary>Gets or sets how many matches are upserted, enriched and scored within the request (<c>UPSERT_SYNC_LIMIT</c>), 0 to 200; 0 disables. Default: 10.</summary>
     public int SyncLimit { get; set; } = 10;
 
+    /// <summary>Gets or sets the match count above which a search offers narrower headings (<c>REFINE_ABOVE</c>), at least 1. Default: 500.</summary>
+    public long RefineAbove { get; set; } = 500;
+
     /// <summary>Gets or sets how many sample names sync_preview returns. Default: 20.</summary>
     public int PreviewLimit { get; set; } = 20;
 }

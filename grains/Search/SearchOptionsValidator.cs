@@ -21,6 +21,11 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
             failures.Add($"UPSERT_SYNC_LIMIT must be between 0 and 200 (got {options.SyncLimit}).");
         }
 
+        if (options.RefineAbove < 1)
+        {
+            failures.Add($"REFINE_ABOVE must be at least 1 (got {options.RefineAbove}).");
+        }
+
         if (options.PreviewLimit is < 1 or > 200)
         {
             failures.Add($"SearchOptions:PreviewLimit must be between 1 and 200 (got {options.PreviewLimit}).");

@@ -7,6 +7,7 @@ using IcpSearch.Grains.Industries;
 using IcpSearch.Grains.Jobs;
 using IcpSearch.Grains.Pipeline;
 using IcpSearch.Grains.Registry;
+using IcpSearch.Grains.Search.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace IcpSearch.Grains.Search;
@@ -31,6 +32,12 @@ public sealed partial class TenantSearchGrain(
 
     /// <summary>The longest explicit term.</summary>
     public const int MaxTermLength = 100;
+
+    /// <summary>The longest chat message.</summary>
+    public const int MaxMessageLength = 4000;
+
+    /// <summary>The most narrower headings offered.</summary>
+    public const int MaxRefinements = 8;
 
     private readonly SearchOptions _options = options.Value;
 
@@ -63,10 +70,12 @@ public sealed partial class TenantSearchGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var terms = request.Terms is { Count: > 0 } explicitTerms ? NormaliseExplicit(explicitTerms) : TermExtractor.Extract(request.Message);
-        var result = await SearchTermsAsync(terms, request.Message);
+        var parsed = request.Terms is { Count: > 0 } explicitTerms
+            ? new ParsedMessage(NormaliseExplicit(explicitTerms), SearchFilters.Default with { Statuses = [] }, [], [])
+            : MessageParser.Parse(CheckMessage(request.Message));
+        var result = await SearchParsedAsync(parsed, request.Message);
         instruments.OnSearchCompleted(clock.Elapsed, result.Mode);
-        LogSearch(logger, TenantId, string.Join(", ", terms), result.TotalMatches, result.Companies.Count, result.Scheduled, result.JobId, clock.Elapsed.TotalMilliseconds);
+        LogSearch(logger, TenantId, string.Join(", ", parsed.Industries), result.TotalMatches, result.Companies.Count, result.Scheduled, result.JobId, clock.Elapsed.TotalMilliseconds);
         return result;
     }
 
@@ -74,7 +83,7 @@ public sealed partial class TenantSearchGrain(
     public async Task<EnqueueResult> EnqueueStagingUpsertAsync(IReadOnlyList<string> terms)
     {
         var normalised = NormaliseExplicit(terms);
-        var (match, _) = await MatchAsync(normalised);
+        var (match, _, _) = await MatchAsync(new ParsedMessage(normalised, SearchFilters.Default with { Statuses = [] }, [], []));
         var total = await registry.CountMatchesAsync(match);
         var (jobId, created) = await CreateJobAsync(new StagingUpsertJobSpec(TenantId, normalised, match, [], total, "api"))
             ?? throw new OpenJobsLimitException(OpenJobsLimitMessage());
@@ -107,48 +116,119 @@ public sealed partial class TenantSearchGrain(
         return normalised;
     }
 
-    private async Task<SearchResult> SearchTermsAsync(IReadOnlyList<string> terms, string? message)
+    private async Task<SearchResult> SearchParsedAsync(ParsedMessage parsed, string? message)
     {
         var mode = _options.Mode;
+        var terms = parsed.Industries;
         if (terms.Count == 0)
         {
+            var understood = SearchUnderstanding.None with { Filters = parsed.Filters, Unmatched = parsed.Unmatched };
+            var heard = UnderstandingNotice.Summarise(understood, parsed.Constraints);
             var notice = message is not null && TermExtractor.IsUrlOrDomain(message.Trim())
                 ? "That looks like a website address, not an industry. Name an industry, for example \"Manufacturing\"."
                 : "I couldn't find an industry in your message. Name one, for example \"Manufacturing\" or \"logistics and warehousing\".";
-            return Empty(terms, [], mode, notice, "none");
+            return Empty(terms, [], mode, Prefix(heard, notice), "none", understood);
         }
 
         if (mode == SearchOptions.Off)
         {
+            var understood = SearchUnderstanding.None with { Filters = parsed.Filters, Unmatched = parsed.Unmatched };
             return Empty(terms, [], mode,
-                $"Understood {Quote(terms)}. Staging upserts are switched off (STAGING_UPSERT_MODE=off): nothing was searched or written.", "none");
+                $"Understood {Quote(terms)}. Staging upserts are switched off (STAGING_UPSERT_MODE=off): nothing was searched or written.", "none", understood);
         }
 
-        var (match, matchedBy) = await MatchAsync(terms);
+        var (match, matchedBy, understanding) = await MatchAsync(parsed);
+        var summary = UnderstandingNotice.Summarise(understanding, parsed.Constraints);
         var total = await registry.CountMatchesAsync(match);
         if (total == 0)
         {
-            return Empty(terms, match.Codes, mode, $"No registry companies match {Quote(terms)}. Try a broader industry.", matchedBy);
+            var notice = match.IsEmpty
+                ? $"No registry companies match {Quote(terms)}. Try a broader industry."
+                : $"No registry companies match {Quote(terms)} with these constraints. Try removing one.";
+            return Empty(terms, match.Codes, mode, Prefix(summary, notice), matchedBy, understanding);
         }
 
-        return mode == SearchOptions.SyncPreview
+        var refinements = total > _options.RefineAbove ? await RefineAsync(match) : [];
+        var result = mode == SearchOptions.SyncPreview
             ? await PreviewAsync(terms, match, total, matchedBy)
             : await UpsertHeadAsync(terms, match, total, matchedBy);
+        return result with { Notice = Prefix(summary, result.Notice), Understood = understanding, Refinements = refinements };
     }
 
-    // SSIC titles first; only when no term names any code, the registry's own activity descriptions.
-    private async Task<(MatchSpec Match, string MatchedBy)> MatchAsync(IReadOnlyList<string> terms)
+    // SSIC titles first; only when no phrase names any code, the registry's own activity descriptions. Excluded
+    // phrases resolve the same way and their codes come out of the match.
+    private async Task<(MatchSpec Match, string MatchedBy, SearchUnderstanding Understood)> MatchAsync(ParsedMessage parsed)
     {
+        var terms = parsed.Industries;
+        var filters = MatchFiltersMapping.ToMatchFilters(parsed.Filters, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var resolved = await resolver.ResolveAsync(terms);
+        var excluded = await ExcludedCodesAsync(terms, parsed.Filters.Exclude, resolved.Codes);
+        var unmatched = parsed.Unmatched.ToList();
+        IReadOnlyList<UnderstoodIndustry> industries;
+        List<string> codes;
+        string matchedBy;
         if (resolved.Codes.Count > 0)
         {
-            return (new MatchSpec(resolved.Codes), "ssic_code");
+            codes = [.. resolved.Codes.Where(c => !excluded.Contains(c))];
+            industries = [.. resolved.Headings.Select(h => new UnderstoodIndustry(h.Code, h.Title, h.Level, h.MatchedBy, h.Term, h.CodeCount))];
+            unmatched.AddRange(resolved.UnresolvedTerms);
+            matchedBy = "ssic_code";
+        }
+        else
+        {
+            // "SMEs" or "startups" name no industry: they must not match every description that mentions them.
+            var described = terms.Where(t => !IndustryAliases.IsNotAnIndustry(t)).ToList();
+            codes = described.Count == 0 ? [] : [.. (await registry.FindCodesByDescriptionAsync(described)).Where(c => !excluded.Contains(c))];
+            industries = [.. codes.Select(c => new UnderstoodIndustry(c, string.Join(", ", terms), "subclass", "description", string.Join(", ", terms), 1))];
+            if (codes.Count == 0)
+            {
+                unmatched.AddRange(terms);
+            }
+
+            matchedBy = codes.Count > 0 ? "description" : "none";
         }
 
-        // "SMEs" or "startups" name no industry: they must not match every description that mentions them.
-        var described = terms.Where(t => !IndustryAliases.IsNotAnIndustry(t)).ToList();
-        var codes = described.Count == 0 ? [] : await registry.FindCodesByDescriptionAsync(described);
-        return (new MatchSpec(codes), codes.Count > 0 ? "description" : "none");
+        var understood = new SearchUnderstanding(industries, codes, parsed.Filters, [.. unmatched.Distinct(StringComparer.Ordinal)]);
+        return (new MatchSpec(codes, filters.IsNone ? null : filters), matchedBy, understood);
+    }
+
+    // An exclusion is read within the industry it narrows: "manufacturing except food" takes out the manufacture of
+    // food, not restaurants. A phrase whose own codes miss the included ones is resolved again with each industry.
+    private async Task<HashSet<string>> ExcludedCodesAsync(IReadOnlyList<string> industries, IReadOnlyList<string> exclude, IReadOnlyList<string> included)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        if (exclude.Count == 0)
+        {
+            return codes;
+        }
+
+        var inside = included.ToHashSet(StringComparer.Ordinal);
+        foreach (var phrase in exclude)
+        {
+            var own = (await resolver.ResolveAsync([phrase])).Codes.Where(inside.Contains).ToList();
+            if (own.Count == 0)
+            {
+                own = [.. (await resolver.ResolveAsync([.. industries.Select(i => $"{i} {phrase}")])).Codes.Where(inside.Contains)];
+            }
+
+            codes.UnionWith(own);
+        }
+
+        return codes;
+    }
+
+    // Narrower headings: the first level below the broadest that splits the codes in two or more.
+    private async Task<IReadOnlyList<Refinement>> RefineAsync(MatchSpec match)
+    {
+        var length = Enumerable.Range(2, 4).FirstOrDefault(l => match.Codes.Select(c => c[..Math.Min(l, c.Length)]).Distinct().Skip(1).Any());
+        if (length == 0)
+        {
+            return [];
+        }
+
+        string[] levels = ["division", "group", "class", "subclass"];
+        var headings = await registry.CountByHeadingAsync(match, length, MaxRefinements);
+        return [.. headings.Select(h => new Refinement(h.Code, h.Title, levels[length - 2], h.Count))];
     }
 
     private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
@@ -181,7 +261,7 @@ public sealed partial class TenantSearchGrain(
             (_, 0) => $"Upserted and enriched {N(head.Count)} now; that is every match for {Quote(terms)}.",
             _ => $"Upserted and enriched {N(head.Count)} now; scheduled {N(scheduled)} remaining for nightly processing (job {jobId}{(reused ? ", already queued" : "")}).",
         };
-        return new SearchResult(terms, match.Codes, companies, total, scheduled, jobId, reused, notice, SearchOptions.Background, [], matchedBy);
+        return new SearchResult(terms, match.Codes, companies, total, scheduled, jobId, reused, notice, SearchOptions.Background, [], matchedBy, SearchUnderstanding.None, []);
     }
 
     private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
@@ -191,13 +271,13 @@ public sealed partial class TenantSearchGrain(
         {
             return new SearchResult(terms, match.Codes, [], total, 0, null, false,
                 $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now and nothing scheduled. {OpenJobsLimitMessage()}",
-                SearchOptions.SyncPreview, sample.Select(r => r.EntityName).ToList(), matchedBy);
+                SearchOptions.SyncPreview, sample.Select(r => r.EntityName).ToList(), matchedBy, SearchUnderstanding.None, []);
         }
 
         var (jobId, created) = job;
         var notice = $"Preview of {N(sample.Count)} of {N(total)} matches; nothing written now. Scheduled all {N(total)} for nightly processing (job {jobId}{(created ? "" : ", already queued")}).";
         return new SearchResult(terms, match.Codes, [], total, total, jobId, !created, notice, SearchOptions.SyncPreview,
-            sample.Select(r => r.EntityName).ToList(), matchedBy);
+            sample.Select(r => r.EntityName).ToList(), matchedBy, SearchUnderstanding.None, []);
     }
 
     // Null when the tenant is at its cap of open jobs.
@@ -252,8 +332,41 @@ public sealed partial class TenantSearchGrain(
         return normalised;
     }
 
-    private static SearchResult Empty(IReadOnlyList<string> terms, IReadOnlyList<string> codes, string mode, string notice, string matchedBy)
-        => new(terms, codes, [], 0, 0, null, false, notice, mode, [], matchedBy);
+    private static SearchResult Empty(IReadOnlyList<string> terms, IReadOnlyList<string> codes, string mode, string notice, string matchedBy, SearchUnderstanding understood)
+        => new(terms, codes, [], 0, 0, null, false, notice, mode, [], matchedBy, understood, []);
+
+    // NUL cannot be stored in PostgreSQL text, and other control characters have no place in a chat message: refused
+    // before anything is searched or written.
+    private static string? CheckMessage(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        if (message.Length > MaxMessageLength)
+        {
+            throw new InvalidSearchException("message", $"message has {message.Length} characters; at most {MaxMessageLength} are allowed.");
+        }
+
+        for (var i = 0; i < message.Length; i++)
+        {
+            var c = message[i];
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new InvalidSearchException("message", $"message contains a control character (U+{(int)c:X4}) at position {i}.");
+            }
+
+            if (char.IsHighSurrogate(c) ? i + 1 >= message.Length || !char.IsLowSurrogate(message[++i]) : char.IsLowSurrogate(c))
+            {
+                throw new InvalidSearchException("message", $"message contains a broken UTF-16 surrogate at position {i}.");
+            }
+        }
+
+        return message;
+    }
+
+    private static string Prefix(string summary, string notice) => summary.Length == 0 ? notice : $"{summary}. {notice}";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

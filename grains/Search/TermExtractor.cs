@@ -65,6 +65,9 @@ public static partial class TermExtractor
     /// <summary>Normalises explicit terms (as given to the jobs API) the same way, without splitting them.</summary>
     public static string? NormaliseExplicit(string term) => Clean(term.Normalize(NormalizationForm.FormKC), dropStopWords: false);
 
+    /// <summary>Gets the pattern of a URL or domain inside a sentence.</summary>
+    internal static Regex EmbeddedUrl => EmbeddedUrlOrDomain();
+
     /// <summary>Returns whether the text is a URL or a bare domain such as example.com.</summary>
     public static bool IsUrlOrDomain(string text) => UrlOrDomain().IsMatch(text);
 

@@ -11,7 +11,7 @@ describe('chat', () => {
       const answer = await sendChat(page, 'Manufacturing');
 
       const notice = answer.getByTestId('chat-notice');
-      assert.match(await notice.innerText(), /^Upserted and enriched 10 now; scheduled [\d,]+ remaining for nightly processing \(job \d+(, already queued)?\)\.$/);
+      assert.match(await notice.innerText(), /^Manufacturing \(section C, [\d,]+ codes\)\. Upserted and enriched 10 now; scheduled [\d,]+ remaining for nightly processing \(job \d+(, already queued)?\)\.$/);
       const rows = answer.getByRole('table', { name: 'Companies' }).locator('tbody tr');
       assert.equal(await rows.count(), 10);
       const first = rows.first();

@@ -18,6 +18,7 @@ public sealed class FlagTests
         var environment = new Hashtable
         {
             ["STAGING_BATCH_SIZE"] = "750", ["JOBS_RUN_IMMEDIATELY"] = "yes", ["ENRICHMENT_TIMEOUT_MS"] = "1500", ["STAGING_UPSERT_MODE"] = "sync_preview",
+            ["REFINE_ABOVE"] = "1000",
         };
 
         // Act
@@ -28,6 +29,7 @@ public sealed class FlagTests
         Assert.Equal("true", configuration["StagingUpsertJobOptions:RunImmediately"]);
         Assert.Equal("00:00:01.5000000", configuration["EnrichmentOptions:ProviderTimeout"]);
         Assert.Equal("sync_preview", configuration["SearchOptions:Mode"]);
+        Assert.Equal("1000", configuration["SearchOptions:RefineAbove"]);
     }
 
     [Fact]
@@ -52,6 +54,7 @@ public sealed class FlagTests
     [Theory]
     [InlineData("SearchOptions:Mode", "fast", "STAGING_UPSERT_MODE must be background, sync_preview or off")]
     [InlineData("SearchOptions:SyncLimit", "201", "UPSERT_SYNC_LIMIT must be between 0 and 200")]
+    [InlineData("SearchOptions:RefineAbove", "0", "REFINE_ABOVE must be at least 1")]
     [InlineData("StagingUpsertJobOptions:BatchSize", "0", "STAGING_BATCH_SIZE must be between 1 and 10000")]
     [InlineData("StagingUpsertJobOptions:MaxRowsPerRun", "0", "UPSERT_MAX_PER_JOB must be at least 1")]
     [InlineData("StagingUpsertJobOptions:NightlyAt", "2am", "JOBS_NIGHTLY_AT must be a 24-hour time")]

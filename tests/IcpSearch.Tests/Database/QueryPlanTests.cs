@@ -84,6 +84,30 @@ public sealed class QueryPlanTests(ExplainFixture fixture) : IClassFixture<Expla
     }
 
     [Fact]
+    public async Task StagingCountAndHead_ShouldStayOnTheirIndexes_WhenAMessagesFiltersNarrowTheMatch()
+    {
+        // Arrange: "construction in Jurong with more than 20 officers, incorporated after 2015" (live by default).
+        var codes = await CodesAsync("SELECT code FROM ssic_ref WHERE level = 5 AND section = 'F'");
+        var filters = new GrainInterfaces.Jobs.MatchFilters(["22"], 21, null, new DateOnly(2016, 1, 1), null, [], LiveOnly: true, InactiveOnly: false);
+        var predicate = MatchFilterSql.Predicate(filters);
+        (string, object)[] parameters =
+        [
+            ("codes", codes), ("sectors", new[] { "60", "61", "62", "63", "64" }), ("min_officers", 21), ("incorporated_from", new DateOnly(2016, 1, 1)),
+        ];
+
+        // Act
+        var count = await ExplainAsync(NpgsqlStagingRegistry.CountSql(predicate), parameters);
+        var head = await ExplainAsync(NpgsqlStagingRegistry.HeadSql(codes.Length > NpgsqlStagingRegistry.ManyCodes, predicate), [.. parameters, ("limit", 10)]);
+
+        // Assert
+        Assert.Contains(count, n => n.Index == "idx_staging_primary_ssic");
+        Assert.Contains(count, n => n.Index == "idx_staging_secondary_ssic");
+        Assert.DoesNotContain(count, n => n.Type == "Seq Scan");
+        Assert.Contains(head, n => n.Index is not null);
+        Assert.DoesNotContain(head, n => n.Type == "Seq Scan");
+    }
+
+    [Fact]
     public async Task DescriptionFallback_ShouldUseTheActivityTrigramIndex_WhenLookingUpRegistryDescriptions()
     {
         // Arrange: enough distinct activities for the trigram index to beat a scan of the small table.

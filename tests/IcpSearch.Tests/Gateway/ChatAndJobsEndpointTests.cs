@@ -29,7 +29,8 @@ public sealed class ChatAndJobsEndpointTests(GatewayFixture fixture)
         Assert.Equal(10, body.GetProperty("sync_count").GetInt32());
         var total = body.GetProperty("total_matches").GetInt64();
         Assert.Equal(total - 10, body.GetProperty("scheduled").GetInt64());
-        Assert.StartsWith("Upserted and enriched 10 now; scheduled", body.GetProperty("notice").GetString());
+        Assert.StartsWith("Manufacturing (section C, ", body.GetProperty("notice").GetString());
+        Assert.Contains(" codes). Upserted and enriched 10 now; scheduled", body.GetProperty("notice").GetString());
         var company = body.GetProperty("companies")[0];
         foreach (var field in new[] { "company_id", "uen", "name", "industry", "industry_code", "score", "bucket", "rationale", "enrichment_status" })
         {

@@ -38,4 +38,48 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         Assert.Equal(JsonValueKind.Object, json.GetProperty("info").ValueKind);
         Assert.Equal("bearer", json.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
+
+    [Fact]
+    public async Task OpenApiDocument_ShouldDescribeWhatTheChatUnderstood_AndItsRefinements()
+    {
+        // Arrange
+        using var client = fixture.Client();
+
+        // Act
+        var json = await ProblemAssert.IsJsonAsync(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+
+        // Assert: the 200 answer of POST /chat, followed through its references.
+        var schemas = json.GetProperty("components").GetProperty("schemas");
+        var ok = json.GetProperty("paths").GetProperty("/chat").GetProperty("post").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var chat = Resolve(schemas, ok).GetProperty("properties");
+        var understood = Resolve(schemas, chat.GetProperty("understood")).GetProperty("properties");
+        Assert.All(new[] { "industries", "ssic_codes", "filters", "unmatched" }, p => Assert.True(understood.TryGetProperty(p, out _), p));
+        var industry = Resolve(schemas, Resolve(schemas, understood.GetProperty("industries")).GetProperty("items")).GetProperty("properties");
+        Assert.All(new[] { "code", "title", "level", "matched_by" }, p => Assert.True(industry.TryGetProperty(p, out _), p));
+        var filters = Resolve(schemas, understood.GetProperty("filters")).GetProperty("properties");
+        Assert.All(new[] { "districts", "officers", "incorporated", "age_years", "entity_types", "statuses", "exclude", "not_applicable" },
+            p => Assert.True(filters.TryGetProperty(p, out _), p));
+        var refinement = Resolve(schemas, Resolve(schemas, chat.GetProperty("refinements")).GetProperty("items")).GetProperty("properties");
+        Assert.All(new[] { "code", "title", "level", "count" }, p => Assert.True(refinement.TryGetProperty(p, out _), p));
+    }
+
+    // Follows a "$ref" (also inside a nullable "oneOf"/"anyOf") to the schema it names.
+    private static JsonElement Resolve(JsonElement schemas, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return Resolve(schemas, schemas.GetProperty(reference.GetString()!.Split('/')[^1]));
+        }
+
+        foreach (var union in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (schema.TryGetProperty(union, out var options))
+            {
+                return Resolve(schemas, options.EnumerateArray().First(o => !(o.TryGetProperty("type", out var t) && t.GetString() == "null")));
+            }
+        }
+
+        return schema;
+    }
 }

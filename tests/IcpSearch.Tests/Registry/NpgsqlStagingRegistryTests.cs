@@ -102,4 +102,68 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
         Assert.True(expected.Count > 8);
         Assert.Equal(expected, read);
     }
+
+    [Fact]
+    public async Task Filters_ShouldNarrowTheCountTheHeadAndEveryBatchToTheSameRows()
+    {
+        // Arrange: 16 rows of one code, one for each combination of failing status, officers, year and district (only
+        // row 00 passes them all), and two more that pass them all: row 16 an LLP, row 17 a local company.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        const string code = "99091";
+        var prefix = "FL" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var rows = Enumerable.Range(0, 18).Select(i =>
+        {
+            var bits = i < 16 ? i : 0;
+            return StagingSeeder.Row($"{prefix}{i:00}", $"Filter Co {i}", code,
+                    status: (bits & 1) == 0 ? "Live Company" : "Struck Off", officers: (bits & 2) == 0 ? 25 : 3, year: (bits & 4) == 0 ? 2018 : 2005)
+                with { PostalCode = (bits & 8) == 0 ? "608123" : "238801", EntityTypeDescription = i == 16 ? "Limited Liability Partnerships" : "Local Company" };
+        }).ToList();
+        await StagingSeeder.InsertAsync(fixture.DataSource, rows);
+        var filters = new MatchFilters(["22"], MinOfficers: 21, MaxOfficers: null, IncorporatedFrom: new DateOnly(2016, 1, 1), IncorporatedTo: null,
+            EntityTypes: ["private_limited"], LiveOnly: true, InactiveOnly: false);
+        var match = new MatchSpec([code], filters);
+        var loose = match with { Filters = filters with { EntityTypes = [] } };
+        var expectedStrict = new[] { $"{prefix}00", $"{prefix}17" };
+        var expectedLoose = new[] { $"{prefix}00", $"{prefix}16", $"{prefix}17" };
+
+        // Act
+        var strictCount = await registry.CountMatchesAsync(match, TestContext.Current.CancellationToken);
+        var looseCount = await registry.CountMatchesAsync(loose, TestContext.Current.CancellationToken);
+        var head = await registry.ReadHeadAsync(loose, 10, TestContext.Current.CancellationToken);
+        var batches = await registry.ReadBatchAsync(loose, null, [$"{prefix}00"], 500, TestContext.Current.CancellationToken);
+        var all = await registry.CountMatchesAsync(new MatchSpec([code]), TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(18, all);
+        Assert.Equal(expectedStrict.Length, strictCount);
+        Assert.Equal(expectedStrict, (await registry.ReadHeadAsync(match, 10, TestContext.Current.CancellationToken)).Select(r => r.Uen));
+        Assert.Equal(expectedLoose.Length, looseCount);
+        Assert.Equal(expectedLoose, head.Select(r => r.Uen));
+        Assert.Equal([$"{prefix}16", $"{prefix}17"], batches.Select(r => r.Uen));
+        Assert.NotEqual(MatchSpecKey.Compute(match), MatchSpecKey.Compute(loose));
+        Assert.Equal(MatchSpecKey.Compute(new MatchSpec([code])), MatchSpecKey.Compute(new MatchSpec([code], MatchFilters.None)));
+    }
+
+    [Fact]
+    public async Task CountByHeadingAsync_ShouldCountEachNarrowerHeading_AndCountAgainAfterAnImport()
+    {
+        // Arrange: codes no other test uses, so the counts are this test's own.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        var prefix = "HC" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var match = new MatchSpec(["98871", "98872", "98881"]);
+        await StagingSeeder.InsertAsync(fixture.DataSource,
+            [.. new[] { "98871", "98871", "98872", "98881" }.Select((c, i) => StagingSeeder.Row($"{prefix}{i:00}", $"Heading Co {i}", c))]);
+
+        // Act
+        var before = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+        var repeated = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+        await StagingSeeder.InsertAsync(fixture.DataSource,
+            [.. Enumerable.Range(10, 3).Select(i => StagingSeeder.Row($"{prefix}{i:00}", $"Heading Co {i}", "98881"))]);
+        var after = await registry.CountByHeadingAsync(match, 4, 8, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([("9887", 3L), ("9888", 1L)], before.Select(h => (h.Code, h.Count)));
+        Assert.Equal(before, repeated);
+        Assert.Equal([("9888", 4L), ("9887", 3L)], after.Select(h => (h.Code, h.Count)));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class NoSyncTests(NoSyncFixture fixture)
         Assert.True(result.TotalMatches > 0);
         Assert.Equal(result.TotalMatches, result.Scheduled);
         Assert.NotNull(result.JobId);
-        Assert.StartsWith($"Scheduled {result.TotalMatches:N0} matches for nightly processing (job {result.JobId}).", result.Notice);
+        Assert.Contains($". Scheduled {result.TotalMatches:N0} matches for nightly processing (job {result.JobId}).", result.Notice);
         Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores"));
     }
 }

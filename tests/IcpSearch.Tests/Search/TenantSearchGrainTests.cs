@@ -25,7 +25,10 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         Assert.NotNull(result.JobId);
         Assert.False(result.JobReused);
         Assert.Equal("ssic_code", result.MatchedBy);
-        Assert.Equal($"Upserted and enriched 10 now; scheduled {result.Scheduled:N0} remaining for nightly processing (job {result.JobId}).", result.Notice);
+        Assert.Equal($"Manufacturing (section C, {result.Codes.Count:N0} codes). Upserted and enriched 10 now; scheduled {result.Scheduled:N0} remaining for nightly processing (job {result.JobId}).", result.Notice);
+        Assert.Equal([("C", "section", 1)], result.Understood.Industries.Select(i => (i.Code, i.Level, i.Code.Length)));
+        Assert.Equal(result.Codes, result.Understood.SsicCodes);
+        Assert.Equal(["live"], result.Understood.Filters.Statuses);
         Assert.All(result.Companies, c => Assert.Equal("ok", c.EnrichmentStatus));
         Assert.All(result.Companies, c => Assert.InRange(c.Score, 0, 100));
         var uens = result.Companies.Select(c => c.Uen!).ToArray();
@@ -117,7 +120,8 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
     {
         // Arrange: three registry rows whose activity no SSIC title mentions, found through the description fallback.
         var tenant = NewTenant();
-        var phrase = "quantum widgetry " + Guid.NewGuid().ToString("N")[..6];
+        // Letters only: a word of digits is not an industry word, and the phrase must be this test's own.
+        var phrase = "quantum widgetry " + new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 26)).ToArray());
         await StagingSeeder.InsertAsync(fixture.DataSource, Enumerable.Range(1, 3).Select(i =>
             StagingSeeder.Row($"QW{Guid.NewGuid():N}"[..12], $"Widgetry Works {i} Pte. Ltd.", "99099") with { PrimarySsicDescription = phrase.ToUpperInvariant() }));
 

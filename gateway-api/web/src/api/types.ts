@@ -38,6 +38,47 @@ export interface ChatResponse {
   mode: 'background' | 'sync_preview' | 'off' | string;
   matched_by: string;
   preview_names: string[];
+  understood: Understood;
+  refinements: Refinement[];
+}
+
+export interface UnderstoodIndustry {
+  code: string;
+  title: string;
+  level: 'section' | 'division' | 'group' | 'class' | 'subclass' | string;
+  matched_by: string;
+  term: string;
+  code_count: number;
+}
+
+export interface Range {
+  min: number | null;
+  max: number | null;
+}
+
+export interface SearchFilters {
+  districts: string[];
+  officers: Range | null;
+  incorporated: { from: string | null; to: string | null } | null;
+  age_years: Range | null;
+  entity_types: string[];
+  statuses: string[];
+  exclude: string[];
+  not_applicable: string[];
+}
+
+export interface Understood {
+  industries: UnderstoodIndustry[];
+  ssic_codes: string[];
+  filters: SearchFilters;
+  unmatched: string[];
+}
+
+export interface Refinement {
+  code: string;
+  title: string;
+  level: string;
+  count: number;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'error' | 'cancelled';

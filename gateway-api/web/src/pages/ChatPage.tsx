@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
-import { postChat, reportTtfb } from '../api/endpoints';
-import type { ChatCompany, ChatResponse } from '../api/types';
+import { postChat, reportTtfb, suggestIndustries } from '../api/endpoints';
+import type { ChatCompany, ChatResponse, IndustrySuggestion } from '../api/types';
 import { chatStore, useExchanges, type Exchange } from '../chatStore';
 import { IndustryInput } from '../components/IndustryInput';
 import { JobProgress } from '../components/JobProgress';
+import { messageWithout, understoodChips } from '../components/understoodChips';
 import { formatInt, formatMs } from '../format';
 import { href } from '../router';
 
@@ -68,7 +69,7 @@ export function ChatPage() {
           </div>
         )}
         {exchanges.map((x) => (
-          <ExchangeView key={x.id} exchange={x} />
+          <ExchangeView key={x.id} exchange={x} onRerun={(text) => void send(text)} />
         ))}
         <div ref={bottom} />
       </section>
@@ -91,7 +92,7 @@ export function ChatPage() {
   );
 }
 
-function ExchangeView({ exchange }: { exchange: Exchange }) {
+function ExchangeView({ exchange, onRerun }: { exchange: Exchange; onRerun: (message: string) => void }) {
   return (
     <article className="exchange" id={`exchange-${exchange.id}`} aria-label={`Answer to ${exchange.message}`}>
       <div className="bubble bubble-user">{exchange.message}</div>
@@ -105,16 +106,17 @@ function ExchangeView({ exchange }: { exchange: Exchange }) {
           {exchange.error}
         </div>
       )}
-      {exchange.state === 'done' && exchange.response && <Answer response={exchange.response} ttfbMs={exchange.ttfbMs} />}
+      {exchange.state === 'done' && exchange.response && <Answer response={exchange.response} ttfbMs={exchange.ttfbMs} onRerun={onRerun} />}
     </article>
   );
 }
 
-function Answer({ response, ttfbMs }: { response: ChatResponse; ttfbMs?: number }) {
+function Answer({ response, ttfbMs, onRerun }: { response: ChatResponse; ttfbMs?: number; onRerun: (message: string) => void }) {
   const industry = response.companies.find((c) => c.industry)?.industry;
   return (
     <div className="bubble bubble-bot answer">
       <p className="notice" data-testid="chat-notice">{response.notice}</p>
+      {response.understood && <UnderstoodChips response={response} onRerun={onRerun} />}
       <p className="meta muted">
         {formatInt(response.total_matches)} matches
         {response.terms.length > 0 && <> · terms: {response.terms.join(', ')}</>}
@@ -136,6 +138,67 @@ function Answer({ response, ttfbMs }: { response: ChatResponse; ttfbMs?: number 
         </p>
       )}
     </div>
+  );
+}
+
+function UnderstoodChips({ response, onRerun }: { response: ChatResponse; onRerun: (message: string) => void }) {
+  const chips = understoodChips(response.understood);
+  const unmatched = response.understood.unmatched;
+  if (chips.length === 0 && unmatched.length === 0 && response.refinements.length === 0) return null;
+  // A refinement or a "did you mean" replaces the industries and keeps every filter.
+  const withIndustry = (industry: string) => [industry, messageWithout(chips.filter((c) => c.kind !== 'industry'), '')].filter(Boolean).join(', ');
+  return (
+    <div className="understood" aria-label="Understood">
+      {chips.length > 0 && (
+        <ul className="understood-chips" aria-label="Understood items">
+          {chips.map((chip) => (
+            <li key={chip.key} className={`understood-chip understood-${chip.kind}`}>
+              <span>{chip.label}</span>
+              {chip.text && (
+                <button type="button" className="chip-remove" aria-label={`Remove ${chip.label}`} onClick={() => onRerun(messageWithout(chips, chip.key))}>
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {unmatched.map((word) => (
+        <DidYouMean key={word} word={word} onPick={(title) => onRerun(withIndustry(title))} />
+      ))}
+      {response.refinements.length > 0 && (
+        <div className="refinements" aria-label="Refine">
+          <span className="muted small">Narrow it down:</span>
+          {response.refinements.map((r) => (
+            <button key={r.code} type="button" className="chip" onClick={() => onRerun(withIndustry(r.title))}>
+              {r.title} · {formatInt(r.count)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DidYouMean({ word, onPick }: { word: string; onPick: (title: string) => void }) {
+  const [suggestions, setSuggestions] = useState<IndustrySuggestion[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    suggestIndustries(word, controller.signal, 3)
+      .then((page) => setSuggestions(page.items))
+      .catch(() => setSuggestions([]));
+    return () => controller.abort();
+  }, [word]);
+  return (
+    <p className="did-you-mean small" aria-label={`Not understood: ${word}`}>
+      <span className="muted">Not understood: “{word}”</span>
+      {suggestions.length > 0 && <span className="muted"> — did you mean </span>}
+      {suggestions.map((s) => (
+        <button key={s.code} type="button" className="chip" onClick={() => onPick(s.title)}>
+          {s.title}
+        </button>
+      ))}
+    </p>
   );
 }
 
