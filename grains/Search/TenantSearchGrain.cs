@@ -249,7 +249,7 @@ public sealed partial class TenantSearchGrain(
                 // At the cap the search still answers with what it handled now; only the rest goes unscheduled.
                 return new SearchResult(terms, match.Codes, companies, total, 0, null, false,
                     $"Upserted and enriched {N(head.Count)} now; the other {N(scheduled)} matches were not scheduled. {OpenJobsLimitMessage()}",
-                    SearchOptions.Background, [], matchedBy);
+                    SearchOptions.Background, [], matchedBy, SearchUnderstanding.None, []);
             }
 
             (jobId, reused) = (job.JobId, !job.Created);

@@ -16,7 +16,7 @@ public sealed class AnswerMarkdownTests
     {
         // Arrange
         var result = new SearchResult(["manufacturing"], ["10101", "10102"], [.. Enumerable.Range(1, 10).Select(i => Company(i))], 250, 240, 4097, false,
-            "Upserted and enriched 10 now; scheduled 240 remaining.", "background", [], "ssic_code");
+            "Upserted and enriched 10 now; scheduled 240 remaining.", "background", [], "ssic_code", SearchUnderstanding.None, []);
         var job = new JobSnapshot(4097, "staging_upsert", "t", JobStatus.Queued, 0, 240, 0, null, null, DateTimeOffset.UnixEpoch, null, null,
             new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero), ["manufacturing"], null);
         var composed = QueryComposer.Compose(new ThreadQuery(["manufacturing"], [], "manufacturing"), "only in Jurong");
@@ -36,7 +36,7 @@ public sealed class AnswerMarkdownTests
     public void Render_ShouldKeepTheTableIntact_WhenNamesHoldMarkdownAndLineBreaks()
     {
         // Arrange
-        var result = new SearchResult(["x"], ["1"], [Company(1, "A | B\nC *D* [E](javascript:x) <script>", "a|b")], 1, 0, null, false, "n", "background", [], "ssic_code");
+        var result = new SearchResult(["x"], ["1"], [Company(1, "A | B\nC *D* [E](javascript:x) <script>", "a|b")], 1, 0, null, false, "n", "background", [], "ssic_code", SearchUnderstanding.None, []);
 
         // Act
         var md = AnswerMarkdown.Render(QueryComposer.Compose(null, "x"), Query, result, null, "/");

@@ -87,7 +87,7 @@ public sealed class QueryComposerTests
     {
         // Arrange
         var composed = QueryComposer.Compose(Previous, "Construction companies");
-        var result = new SearchResult(["construction"], ["41001"], [], 5, 0, null, false, "", "background", [], "ssic_code");
+        var result = new SearchResult(["construction"], ["41001"], [], 5, 0, null, false, "", "background", [], "ssic_code", SearchUnderstanding.None, []);
 
         // Act
         var query = QueryComposer.Understood(composed, result);
