@@ -70,9 +70,12 @@ public sealed partial class TenantSearchGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var parsed = request.Terms is { Count: > 0 } explicitTerms
-            ? new ParsedMessage(NormaliseExplicit(explicitTerms), SearchFilters.Default with { Statuses = [] }, [], [])
-            : MessageParser.Parse(CheckMessage(request.Message));
+        var parsed = request switch
+        {
+            { Query: { } query } => CheckQuery(query),
+            { Terms: { Count: > 0 } explicitTerms } => new ParsedMessage(NormaliseExplicit(explicitTerms), SearchFilters.Default with { Statuses = [] }, [], []),
+            _ => MessageParser.Parse(CheckMessage(request.Message)),
+        };
         var result = await SearchParsedAsync(parsed, request.Message);
         instruments.OnSearchCompleted(clock.Elapsed, result.Mode);
         LogSearch(logger, TenantId, string.Join(", ", parsed.Industries), result.TotalMatches, result.Companies.Count, result.Scheduled, result.JobId, clock.Elapsed.TotalMilliseconds);
@@ -304,6 +307,27 @@ public sealed partial class TenantSearchGrain(
 
     private string OpenJobsLimitMessage()
         => $"This tenant already has {N(jobOptions.Value.MaxOpenPerTenant)} open jobs (JOBS_MAX_OPEN_PER_TENANT); cancel some or wait for them to finish, then try again.";
+
+    // A query understood elsewhere (a thread's) is searched as it is, so it is held to what the parser can yield.
+    private static ParsedMessage CheckQuery(SearchQuery query)
+    {
+        if (query.Industries is null || query.Industries.Count > MaxExplicitTerms)
+        {
+            throw new InvalidSearchException("query.industries", $"query.industries must hold at most {MaxExplicitTerms} phrases.");
+        }
+
+        if (query.Industries.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > MaxTermLength || p.Any(char.IsControl)))
+        {
+            throw new InvalidSearchException("query.industries", $"each of query.industries must be a non-empty phrase of at most {MaxTermLength} characters.");
+        }
+
+        if (query.Filters is null || query.Constraints is null || query.Constraints.Count > MaxExplicitTerms || query.Constraints.Any(c => c is null || c.Length > MaxTermLength))
+        {
+            throw new InvalidSearchException("query", $"query needs filters and at most {MaxExplicitTerms} constraints of at most {MaxTermLength} characters.");
+        }
+
+        return new ParsedMessage([.. query.Industries.Distinct(StringComparer.Ordinal)], query.Filters, query.Constraints, []);
+    }
 
     private static IReadOnlyList<string> NormaliseExplicit(IReadOnlyList<string> terms)
     {

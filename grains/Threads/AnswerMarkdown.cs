@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
+using IcpSearch.Grains.Search.Understanding;
 
 namespace IcpSearch.Grains.Threads;
 
@@ -12,10 +13,9 @@ namespace IcpSearch.Grains.Threads;
 public static class AnswerMarkdown
 {
     /// <summary>Returns the answer to a composed query and its search (null when nothing was searched).</summary>
-    public static string Render(ComposedQuery composed, ThreadQuery query, SearchResult? result, JobSnapshot? job, string consoleUrl)
+    public static string Render(ComposedQuery composed, SearchResult? result, JobSnapshot? job, string consoleUrl)
     {
         ArgumentNullException.ThrowIfNull(composed);
-        ArgumentNullException.ThrowIfNull(query);
         var md = new StringBuilder();
         if (composed.Change is { } change)
         {
@@ -28,15 +28,18 @@ public static class AnswerMarkdown
             return md.ToString();
         }
 
-        md.Append("**Understood:** ");
-        md.Append(query.Industries.Count == 0 ? "no industry" : string.Join(", ", query.Industries.Select(Cell)));
-        if (query.Constraints.Count > 0)
+        // The grain's own summary words (the notice opens with them), from what it understood of exactly this query.
+        var understood = result.Understood;
+        var summary = UnderstandingNotice.Summarise(understood, [.. composed.Query.Constraints.Select(c => c.Words)]);
+        md.Append("**Understood:** ").Append(summary.Length == 0 ? "no industry" : Cell(summary));
+        md.Append(CultureInfo.InvariantCulture, $" ({N(understood.SsicCodes.Count)} SSIC codes, matched by {result.MatchedBy.Replace('_', ' ')}).");
+        if (understood.Unmatched.Count > 0)
         {
-            md.Append("; constraints: ").Append(string.Join(", ", query.Constraints.Select(Cell)));
+            md.Append(" Not understood: ").Append(string.Join(", ", understood.Unmatched.Select(Cell))).Append('.');
         }
 
-        md.Append(CultureInfo.InvariantCulture, $" ({N(result.Codes.Count)} SSIC codes, matched by {result.MatchedBy.Replace('_', ' ')}).\n\n");
-        md.Append(result.Notice).Append("\n\n");
+        var notice = summary.Length > 0 && result.Notice.StartsWith(summary + ". ", StringComparison.Ordinal) ? result.Notice[(summary.Length + 2)..] : result.Notice;
+        md.Append("\n\n").Append(notice).Append("\n\n");
         md.Append(CultureInfo.InvariantCulture, $"**{N(result.TotalMatches)}** matching companies in the registry.");
         if (result.Companies.Count > 0)
         {

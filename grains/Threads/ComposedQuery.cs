@@ -7,7 +7,7 @@ namespace IcpSearch.Grains.Threads;
 /// and what changed, in words.
 /// </summary>
 /// <param name="Turn">Gets the classified message.</param>
-/// <param name="Query">Gets the query after the turn (for a new query, its industries are filled in from the search's terms).</param>
-/// <param name="Request">Gets the search to run, or null when the query names no industry.</param>
+/// <param name="Query">Gets the thread's query after the turn; the request searches exactly this.</param>
+/// <param name="Request">Gets the search to run, or null when a follow-up left the query with no industry.</param>
 /// <param name="Change">Gets what the turn changed, for the answer ("Dropped retail."), or null for a new query.</param>
 public sealed record ComposedQuery(FollowUp Turn, ThreadQuery Query, SearchRequest? Request, string? Change);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IcpSearch.Grains.Search;
+using IcpSearch.Grains.Search.Understanding;
 
 namespace IcpSearch.Grains.Threads;
 
@@ -79,22 +79,8 @@ public static partial class FollowUpClassifier
         return null;
     }
 
-    /// <summary>Returns the kind of a canonical constraint phrase, so a newer constraint of a kind replaces the older.</summary>
-    public static string ConstraintKind(string phrase)
-    {
-        ArgumentNullException.ThrowIfNull(phrase);
-        return phrase switch
-        {
-            _ when phrase.StartsWith("not ", StringComparison.Ordinal) => "exclude:" + phrase[4..],
-            _ when phrase.EndsWith(" officers", StringComparison.Ordinal) => phrase.StartsWith("more than", StringComparison.Ordinal) || phrase.StartsWith("at least", StringComparison.Ordinal) ? "officers_min" : "officers_max",
-            _ when phrase.StartsWith("incorporated ", StringComparison.Ordinal) => phrase.StartsWith("incorporated before", StringComparison.Ordinal) ? "incorporated_before" : "incorporated_after",
-            _ when phrase.StartsWith("in ", StringComparison.Ordinal) => "location",
-            _ => "other:" + phrase,
-        };
-    }
-
-    // Industries the way a search would read them: split on lists, lower-cased, filler removed.
-    private static IReadOnlyList<string> Industries(string phrase) => TermExtractor.Extract(phrase);
+    // Industries the way the message parser reads them, so "drop retail" names the phrase the first message gave.
+    private static IReadOnlyList<string> Industries(string phrase) => MessageParser.Parse(phrase).Industries;
 
     private static string Normalise(string text)
     {

@@ -1,89 +1,100 @@
 using IcpSearch.GrainInterfaces.Search;
+using IcpSearch.Grains.Search.Understanding;
 
 namespace IcpSearch.Grains.Threads;
 
 /// <summary>
-/// Applies a follow-up to the thread's current query and builds the search for it: industries as explicit terms (so
-/// "drop retail" narrows now), constraint phrases appended to a composed message (for a parser that reads them).
-/// The one place that decides what a refined query sends to <see cref="ITenantSearchGrain.SearchAsync"/>.
+/// Turns a message of a thread into the thread's next query and the search for it. A new query is what the message
+/// parser understands in the message (the same understanding as <c>POST /chat</c>); a follow-up changes the previous
+/// query: industries added or dropped, exclusions added, typed filters replaced kind by kind. The search carries the
+/// query itself (<see cref="SearchRequest.Query"/>), so what is searched is exactly what the thread keeps.
 /// </summary>
 public static class QueryComposer
 {
-    /// <summary>The most industries a composed query keeps (the search accepts 20 explicit terms).</summary>
+    /// <summary>The most industries a composed query keeps (the search accepts 20 phrases).</summary>
     public const int MaxIndustries = 20;
-
-    /// <summary>The most constraint phrases a composed query keeps.</summary>
-    public const int MaxConstraints = 10;
 
     /// <summary>Composes the query for <paramref name="text"/> after <paramref name="previous"/> (null on a thread's first search).</summary>
     public static ComposedQuery Compose(ThreadQuery? previous, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var turn = FollowUpClassifier.Classify(text);
-        if (turn.Kind == FollowUpKind.New || previous is null || previous.Industries.Count == 0)
+        if (turn.Kind == FollowUpKind.New || previous is null)
         {
-            return new ComposedQuery(FollowUp.NewQuery, new ThreadQuery([], [], text), new SearchRequest(text), null);
+            var parsed = MessageParser.Parse(text);
+            var query = new ThreadQuery(parsed.Industries, parsed.Filters, [.. parsed.Constraints.Select(Constraint)]);
+            return new ComposedQuery(FollowUp.NewQuery, query, new SearchRequest(text, null, query.ToSearchQuery()), null);
         }
 
-        var industries = previous.Industries.ToList();
-        var constraints = previous.Constraints.ToList();
-        string change;
-        switch (turn.Kind)
+        var (next, change) = turn.Kind switch
         {
-            case FollowUpKind.Add:
-                var added = turn.Phrases.Where(p => !industries.Contains(p)).ToList();
-                industries.AddRange(added);
-                constraints.RemoveAll(c => added.Contains(ExcludedOf(c)));
-                change = added.Count > 0 ? $"Added {List(added)} to the previous query." : $"{List(turn.Phrases)} {(turn.Phrases.Count == 1 ? "was" : "were")} already in the query.";
-                break;
-            case FollowUpKind.Drop:
-                var removed = turn.Phrases.Where(industries.Contains).ToList();
-                industries.RemoveAll(removed.Contains);
-                // What is not one of the industries becomes an exclusion for the search to apply.
-                var excluded = turn.Phrases.Except(removed).Select(p => "not " + p).Where(c => !constraints.Contains(c)).ToList();
-                constraints.AddRange(excluded);
-                change = (removed.Count, excluded.Count) switch
-                {
-                    (> 0, 0) => $"Dropped {List(removed)} from the previous query.",
-                    (0, _) => $"Excluded {List(turn.Phrases)}.",
-                    _ => $"Dropped {List(removed)} and excluded {List(excluded.Select(ExcludedOf).ToList())}.",
-                };
-                break;
-            default:
-                var phrase = turn.Phrases[0];
-                var kind = FollowUpClassifier.ConstraintKind(phrase);
-                constraints.RemoveAll(c => FollowUpClassifier.ConstraintKind(c) == kind);
-                constraints.Add(phrase);
-                change = $"Restricted the previous query: {phrase}.";
-                break;
+            FollowUpKind.Add => Add(previous, turn.Phrases),
+            FollowUpKind.Drop => Drop(previous, turn.Phrases),
+            _ => Restrict(previous, text),
+        };
+        next = next with { Industries = [.. next.Industries.Take(MaxIndustries)] };
+        var request = next.Industries.Count == 0 ? null : new SearchRequest(text, null, next.ToSearchQuery());
+        return new ComposedQuery(turn, next, request, change);
+    }
+
+    private static (ThreadQuery Query, string Change) Add(ThreadQuery previous, IReadOnlyList<string> phrases)
+    {
+        var added = phrases.Where(p => !previous.Industries.Contains(p)).ToList();
+        var exclude = previous.Filters.Exclude.Where(e => !phrases.Contains(e)).ToList();
+        var query = WithExclude(previous with { Industries = [.. previous.Industries, .. added] }, exclude);
+        return (query, added.Count > 0
+            ? $"Added {List(added)} to the previous query."
+            : $"{List(phrases)} {(phrases.Count == 1 ? "was" : "were")} already in the query.");
+    }
+
+    private static (ThreadQuery Query, string Change) Drop(ThreadQuery previous, IReadOnlyList<string> phrases)
+    {
+        var removed = phrases.Where(previous.Industries.Contains).ToList();
+
+        // What is not one of the industries becomes an exclusion: its codes come out of the match.
+        var excluded = phrases.Except(removed).Where(p => !previous.Filters.Exclude.Contains(p)).ToList();
+        var query = WithExclude(previous with { Industries = [.. previous.Industries.Except(removed)] }, [.. previous.Filters.Exclude, .. excluded]);
+        return (query, (removed.Count, excluded.Count) switch
+        {
+            (> 0, 0) => $"Dropped {List(removed)} from the previous query.",
+            (0, _) => $"Excluded {List(phrases)}.",
+            _ => $"Dropped {List(removed)} and excluded {List(excluded)}.",
+        });
+    }
+
+    // The follow-up is parsed like any message; each kind of filter it states replaces that kind in the query.
+    private static (ThreadQuery Query, string Change) Restrict(ThreadQuery previous, string text)
+    {
+        var parsed = MessageParser.Parse(text);
+        var kinds = FilterKinds.Of(parsed.Filters);
+        if (kinds.Count == 0)
+        {
+            return (previous, $"I could not read a constraint in \"{text.Trim()}\", so the previous query is searched again.");
         }
 
-        industries = industries.Take(MaxIndustries).ToList();
-        constraints = constraints.TakeLast(MaxConstraints).ToList();
-        var message = ComposeMessage(industries, constraints);
-        var request = industries.Count == 0 ? null : new SearchRequest(message, industries);
-        return new ComposedQuery(turn, new ThreadQuery(industries, constraints, message), request, change);
+        var kept = previous.Constraints.Where(c => !c.Kinds.Intersect(kinds).Any());
+        var stated = parsed.Constraints.Select(w => Constraint(w) is { Kinds.Count: > 0 } c ? c : new QueryConstraint(kinds, w));
+        var query = previous with
+        {
+            Filters = FilterKinds.Take(previous.Filters, parsed.Filters, kinds),
+            Constraints = [.. kept, .. stated],
+        };
+        return (query, $"Restricted the previous query: {string.Join(", ", parsed.Constraints)}.");
     }
 
-    /// <summary>Returns the query to keep after the search: a new query takes its industries from the terms the search understood.</summary>
-    public static ThreadQuery Understood(ComposedQuery composed, SearchResult? result)
+    // Exclusions read as the parser labels them: one "except a, b" constraint.
+    private static ThreadQuery WithExclude(ThreadQuery query, IReadOnlyList<string> exclude)
     {
-        ArgumentNullException.ThrowIfNull(composed);
-        return composed.Turn.Kind == FollowUpKind.New && result is not null
-            ? composed.Query with { Industries = result.Terms.Take(MaxIndustries).ToList() }
-            : composed.Query;
+        var constraints = query.Constraints.Where(c => !c.Kinds.Contains(FilterKinds.Exclude)).ToList();
+        if (exclude.Count > 0)
+        {
+            constraints.Add(new QueryConstraint([FilterKinds.Exclude], "except " + string.Join(", ", exclude)));
+        }
+
+        return query with { Filters = query.Filters with { Exclude = exclude }, Constraints = constraints };
     }
 
-    /// <summary>Returns the message a composed query searches with: "manufacturing, logistics in jurong, more than 20 officers".</summary>
-    public static string ComposeMessage(IReadOnlyList<string> industries, IReadOnlyList<string> constraints)
-    {
-        ArgumentNullException.ThrowIfNull(industries);
-        ArgumentNullException.ThrowIfNull(constraints);
-        var head = string.Join(", ", industries);
-        return constraints.Count == 0 ? head : $"{head} {string.Join(", ", constraints)}";
-    }
-
-    private static string ExcludedOf(string constraint) => constraint.StartsWith("not ", StringComparison.Ordinal) ? constraint[4..] : "";
+    private static QueryConstraint Constraint(string words) => new(FilterKinds.OfWords(words), words);
 
     private static string List(IReadOnlyList<string> phrases) => string.Join(", ", phrases.Select(p => $"*{p}*"));
 }

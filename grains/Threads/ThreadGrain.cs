@@ -167,16 +167,15 @@ public sealed partial class ThreadGrain(IThreadStore store, TimeProvider time, I
                     }
                 }
 
-                markdown = AnswerMarkdown.Render(composed, QueryComposer.Understood(composed, result), result, job, input.ConsoleUrl);
+                markdown = AnswerMarkdown.Render(composed, result, job, input.ConsoleUrl);
             }
             catch (InvalidSearchException invalid)
             {
                 markdown = $"I could not search that: {invalid.Message}";
             }
 
-            var query = QueryComposer.Understood(composed, result);
             var answer = ThreadValues.AiMessage($"run-{run.RunId}", markdown);
-            var values = ThreadValues.WithAnswer(head.ValuesJson, answer, query, result, job, input.ConsoleUrl);
+            var values = ThreadValues.WithAnswer(head.ValuesJson, answer, composed.Query, result, job, input.ConsoleUrl);
             var checkpoint = new ThreadCheckpoint(Guid.NewGuid(), head.CheckpointId, run.RunId, head.Step + 1, "loop", time.GetUtcNow(), values);
             _thread = await store.SaveAsync(_thread with { Status = "idle", UpdatedAt = time.GetUtcNow() }, checkpoint, _thread.Version);
             outcome = new RunOutcome(run.RunId, "success", values, answer.ToJsonString(), null, null);

@@ -37,7 +37,15 @@ public static class ThreadValues
             return null;
         }
 
-        return query.Deserialize<ThreadQuery>(Json);
+        try
+        {
+            // A thread saved before queries were typed (or a query edited by hand) starts over rather than failing.
+            return query.Deserialize<ThreadQuery>(Json) is { Industries: not null, Filters: not null, Constraints: not null } read ? read : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Returns the values with the answer appended and the query and structured result replaced.</summary>

@@ -50,13 +50,11 @@ public sealed class FollowUpClassifierTests
         => Assert.Equal(FollowUpKind.New, FollowUpClassifier.Classify("also " + new string('x', 400)).Kind);
 
     [Theory]
-    [InlineData("in jurong", "location")]
-    [InlineData("more than 20 officers", "officers_min")]
-    [InlineData("at least 20 officers", "officers_min")]
-    [InlineData("fewer than 5 officers", "officers_max")]
-    [InlineData("incorporated after 2015", "incorporated_after")]
-    [InlineData("incorporated before 2015", "incorporated_before")]
-    [InlineData("not retail", "exclude:retail")]
-    public void ConstraintKind_ShouldGroupPhrasesThatReplaceEachOther(string phrase, string kind)
-        => Assert.Equal(kind, FollowUpClassifier.ConstraintKind(phrase));
+    [InlineData("Jurong (D22)", new[] { FilterKinds.Districts })]
+    [InlineData("more than 20 officers", new[] { FilterKinds.Officers })]
+    [InlineData("incorporated after 2015", new[] { FilterKinds.Incorporated })]
+    [InlineData("except retail", new[] { FilterKinds.Exclude })]
+    [InlineData("logistics", new string[0])]
+    public void FilterKinds_ShouldReadTheKindOfAConstraintFromItsWords(string words, string[] kinds)
+        => Assert.Equal(kinds, FilterKinds.OfWords(words));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.GrainInterfaces.Threads;
 
 namespace IcpSearch.Tests.Threads;
@@ -53,6 +54,40 @@ public sealed class ThreadGrainTests(SearchClusterFixture fixture)
         Assert.Equal("idle", snapshot.Status);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(history[0].ValuesJson), JsonNode.Parse(snapshot.ValuesJson!)), "the thread's values are its head checkpoint's");
         Assert.Equal("agent", (string)JsonNode.Parse(snapshot.MetadataJson)!["graph_id"]!);
+    }
+
+    [Fact]
+    public async Task Runs_ShouldUnderstandTheFirstMessageAsChatDoes_AndNarrowWithTypedFilters_WhenFollowUpsRestrict()
+    {
+        // Arrange
+        var tenant = NewTenant();
+        var thread = fixture.Grains.GetGrain<IThreadGrain>(Guid.NewGuid());
+        await thread.CreateAsync(tenant, "{}", "raise");
+        var chat = await fixture.Grains.GetTenantSearchGrain(NewTenant()).SearchAsync(new SearchRequest("Manufacturing companies in the west"));
+
+        // Act
+        var first = JsonNode.Parse((await RunToEndAsync(thread, tenant, "Manufacturing companies in the west")).ValuesJson)!;
+        var jurong = JsonNode.Parse((await RunToEndAsync(thread, tenant, "only in Jurong")).ValuesJson)!;
+        var officers = JsonNode.Parse((await RunToEndAsync(thread, tenant, "at least 5 officers")).ValuesJson)!;
+        var since = JsonNode.Parse((await RunToEndAsync(thread, tenant, "incorporated after 2015")).ValuesJson)!;
+
+        // Assert: the first turn is the chat search of the same message; each restriction replaces or adds a typed filter.
+        Assert.Equal("""["manufacturing"]""", first["query"]!["industries"]!.ToJsonString());
+        Assert.Equal(chat.TotalMatches, (long)first["result"]!["total_matches"]!);
+        Assert.Equal(chat.Understood.SsicCodes, first["result"]!["understood"]!["ssic_codes"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal("""["22"]""", jurong["query"]!["filters"]!["districts"]!.ToJsonString());
+        Assert.Equal("""["22"]""", jurong["result"]!["understood"]!["filters"]!["districts"]!.ToJsonString());
+        Assert.Equal(5, (int)officers["result"]!["understood"]!["filters"]!["officers"]!["min"]!);
+        Assert.Equal("""["22"]""", since["result"]!["understood"]!["filters"]!["districts"]!.ToJsonString());
+        Assert.NotNull(since["result"]!["understood"]!["filters"]!["incorporated"]!["from"]);
+        long Total(JsonNode values) => (long)values["result"]!["total_matches"]!;
+        Assert.InRange(Total(jurong), 1, Total(first) - 1);
+        Assert.True(Total(officers) <= Total(jurong), "more officers can only narrow");
+        Assert.True(Total(since) <= Total(officers), "a later incorporation can only narrow");
+        Assert.Equal(3, since["query"]!["constraints"]!.AsArray().Count);
+        var answer = (string)since["messages"]!.AsArray()[^1]!["content"]!;
+        Assert.Contains("**Understood:** Manufacturing (section C", answer, StringComparison.Ordinal);
+        Assert.Contains("Jurong (D22)", answer, StringComparison.Ordinal);
     }
 
     [Fact]
