@@ -95,7 +95,8 @@ describe('a thread with a streamed chat search and follow-ups', () => {
     assert.ok(values.result.job.job_id > 0);
 
     // The markdown a person reads: understood, a table of the 10 with score and rationale, the job with its schedule and the console link.
-    assert.match(answer.content, /\*\*Understood:\*\* manufacturing, retail/);
+    // What was understood: the SSIC headings with level and code, as the search's notice names them.
+    assert.match(answer.content, /\*\*Understood:\*\* Manufacturing \(section C, [\d,]+ codes\) · .*Retail/);
     const rows = answer.content.split('\n').filter((line) => /^\| \d+ \|/.test(line));
     assert.equal(rows.length, 10);
     for (const [i, company] of values.result.companies.entries()) {
@@ -135,12 +136,45 @@ describe('a thread with a streamed chat search and follow-ups', () => {
     const added = await run(a, threadId, 'also retail');
     assert.deepEqual(added.values.query.industries, ['manufacturing', 'retail']);
     assert.equal(added.values.result.total_matches, first.values.result.total_matches);
+  });
 
-    const restricted = await run(a, threadId, 'only in Jurong');
-    assert.deepEqual(restricted.values.query.industries, ['manufacturing', 'retail']);
-    assert.deepEqual(restricted.values.query.constraints, ['in jurong']);
-    assert.equal(restricted.values.query.message, 'manufacturing, retail in jurong');
-    assert.equal((await a.threads.getHistory(threadId, { limit: 100 })).length, 8);
+  test('a follow-up that narrows the count: "only in Jurong", then "more than 20 officers", as typed filters', async () => {
+    const jurong = await run(a, threadId, 'only in Jurong');
+    assert.deepEqual(jurong.values.query.industries, ['manufacturing', 'retail']);
+    assert.deepEqual(jurong.values.query.filters.districts, ['22']);
+    assert.deepEqual(jurong.values.result.understood.filters.districts, ['22'], 'the search ran with the district');
+    assert.ok(jurong.values.result.total_matches > 0, 'the demo registry has matches in Jurong (D22)');
+    assert.ok(jurong.values.result.total_matches < first.values.result.total_matches,
+      `${jurong.values.result.total_matches} in Jurong should be fewer than ${first.values.result.total_matches}`);
+    assert.match(jurong.answer.content, /Restricted the previous query: Jurong \(D22\)/);
+    assert.match(jurong.answer.content, /\*\*Understood:\*\* Manufacturing \(section C.* · Jurong \(D22\)/);
+
+    const officers = await run(a, threadId, 'more than 20 officers');
+    assert.deepEqual(officers.values.query.filters.districts, ['22'], 'the district stays');
+    assert.equal(officers.values.query.filters.officers.min, 21);
+    assert.equal(officers.values.result.understood.filters.officers.min, 21);
+    assert.ok(officers.values.result.total_matches > 0, 'the demo registry has companies with more than 20 officers in Jurong');
+    assert.ok(officers.values.result.total_matches < jurong.values.result.total_matches,
+      `${officers.values.result.total_matches} with more than 20 officers should be fewer than ${jurong.values.result.total_matches}`);
+    assert.deepEqual(officers.values.query.constraints.map((c) => c.words), ['Jurong (D22)', 'more than 20 officers']);
+    assert.equal((await a.threads.getHistory(threadId, { limit: 100 })).length, 10);
+  });
+
+  test('a first message with constraints is understood as POST /chat understands it', async () => {
+    const thread = await a.threads.create({ metadata: {} });
+    const message = 'Manufacturing companies in Jurong with 20+ officers';
+    const { values, answer } = await run(a, thread.thread_id, message);
+    const chat = await (await fetch(`${URL}/chat`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token({ tenant_id: 'lg-a' })}` }, body: JSON.stringify({ message }),
+    })).json();
+    assert.deepEqual(values.query.industries, ['manufacturing']);
+    assert.deepEqual(values.query.filters.districts, ['22']);
+    assert.equal(values.query.filters.officers.min, 20);
+    assert.deepEqual(values.result.understood.ssic_codes, chat.understood.ssic_codes);
+    assert.deepEqual(values.result.understood.filters, chat.understood.filters);
+    assert.deepEqual(values.result.understood.industries.map((i) => i.code), chat.understood.industries.map((i) => i.code));
+    assert.equal(values.result.total_matches, chat.total_matches);
+    assert.match(answer.content, /\*\*Understood:\*\* Manufacturing \(section C, [\d,]+ codes\) · Jurong \(D22\) · 20\+ officers/);
   });
 
   test('searches threads by metadata containment, newest first, only the tenant\'s own', async () => {
