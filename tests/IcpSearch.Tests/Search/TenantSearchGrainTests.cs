@@ -271,4 +271,28 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
             "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'tenant-search' AND grainidextensionstring = ANY(@keys)",
             ("keys", tenants.Select(TenantGrainKey.For).ToArray())));
     }
+
+    [Fact]
+    public async Task SearchAsync_ShouldSearchAParsedQueryAsTheMessageWouldBe_AndRefuseOneThatIsTooBig()
+    {
+        // Arrange
+        const string message = "Manufacturing companies in the west with at least 2 officers";
+        var parsed = IcpSearch.Grains.Search.Understanding.MessageParser.Parse(message);
+        var query = new SearchQuery(parsed.Industries, parsed.Filters, parsed.Constraints);
+
+        // Act
+        var fromMessage = await fixture.Grains.GetTenantSearchGrain(NewTenant()).SearchAsync(new SearchRequest(message));
+        var fromQuery = await fixture.Grains.GetTenantSearchGrain(NewTenant()).SearchAsync(new SearchRequest(null, null, query));
+        var tooBig = await Assert.ThrowsAsync<InvalidSearchException>(() => fixture.Grains.GetTenantSearchGrain(NewTenant())
+            .SearchAsync(new SearchRequest(null, null, query with { Industries = [.. Enumerable.Range(0, 21).Select(i => $"industry {i}")] })));
+        var blank = await Assert.ThrowsAsync<InvalidSearchException>(() => fixture.Grains.GetTenantSearchGrain(NewTenant())
+            .SearchAsync(new SearchRequest(null, null, query with { Industries = [" "] })));
+
+        // Assert
+        Assert.Equal(fromMessage.TotalMatches, fromQuery.TotalMatches);
+        Assert.Equal(fromMessage.Understood.SsicCodes, fromQuery.Understood.SsicCodes);
+        Assert.Equal(fromMessage.Notice.Split(". ")[0], fromQuery.Notice.Split(". ")[0]);
+        Assert.Equal("query.industries", tooBig.Field);
+        Assert.Equal("query.industries", blank.Field);
+    }
 }
