@@ -22,7 +22,13 @@ public sealed class ResolveBenchmark : IBenchmark
     {
         var quiet = args.Contains("--quiet");
         var connectionString = await BenchDatabase.CreateAsync("icpsearch_bench_resolve");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // Connections as the silo makes them (GrainsServiceCollectionExtensions): statements auto-prepared, no reset
+        // round trip, so a cold resolution here costs what it costs in the silo.
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
+        await using var dataSource = builder.Build();
         var queries = IndustryQuerySet.Load();
         Console.WriteLine($"{queries.Count} labelled queries ({string.Join(", ", queries.GroupBy(q => q.Category).Select(g => $"{g.Key} {g.Count()}"))})");
 
