@@ -270,8 +270,12 @@ public static class IndustryAliases
     [
         " firms", " firm", " companies", " company", " businesses", " business", " providers", " provider",
         " players", " player", " services", " service", " industry", " industries", " sector", " agencies", " agency",
-        " operators", " operator", " specialists", " outfits", " shops", " houses",
+        " operators", " operator", " specialists", " outfits", " shops", " houses", " outlets", " outlet",
     ];
+
+    // Words before an industry that qualify the company, not the industry ("private clinics", "independent bookshops");
+    // taken off only when what is left is itself an alias, so "private equity" stays whole.
+    private static readonly string[] Qualifiers = ["private ", "independent ", "boutique ", "licensed ", "local "];
 
     /// <summary>Returns whether the term is a known alias, or a word that names no industry (then with no headings).</summary>
     public static bool TryGet(string term, [NotNullWhen(true)] out string[]? headings)
@@ -300,6 +304,25 @@ public static class IndustryAliases
     private static IEnumerable<string> Forms(string term)
     {
         var text = term.Trim().ToLowerInvariant();
+        foreach (var form in Unqualified(text))
+        {
+            yield return form;
+        }
+
+        foreach (var qualifier in Qualifiers)
+        {
+            if (text.Length > qualifier.Length && text.StartsWith(qualifier, StringComparison.Ordinal))
+            {
+                foreach (var form in Unqualified(text[qualifier.Length..]))
+                {
+                    yield return form;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Unqualified(string text)
+    {
         foreach (var form in Singulars(text))
         {
             yield return form;

@@ -165,7 +165,7 @@ public sealed partial class TenantSearchGrain(
         var terms = parsed.Industries;
         var filters = MatchFiltersMapping.ToMatchFilters(parsed.Filters, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var resolved = await resolver.ResolveAsync(terms);
-        var excluded = await ExcludedCodesAsync(terms, parsed.Filters.Exclude, resolved.Codes);
+        var excluded = await IndustryExclusions.ExcludedCodesAsync(resolver, terms, parsed.Filters.Exclude, resolved.Codes);
         var unmatched = parsed.Unmatched.ToList();
         IReadOnlyList<UnderstoodIndustry> industries;
         List<string> codes;
@@ -193,31 +193,6 @@ public sealed partial class TenantSearchGrain(
 
         var understood = new SearchUnderstanding(industries, codes, parsed.Filters, [.. unmatched.Distinct(StringComparer.Ordinal)]);
         return (new MatchSpec(codes, filters.IsNone ? null : filters), matchedBy, understood);
-    }
-
-    // An exclusion is read within the industry it narrows: "manufacturing except food" takes out the manufacture of
-    // food, not restaurants. A phrase whose own codes miss the included ones is resolved again with each industry.
-    private async Task<HashSet<string>> ExcludedCodesAsync(IReadOnlyList<string> industries, IReadOnlyList<string> exclude, IReadOnlyList<string> included)
-    {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        if (exclude.Count == 0)
-        {
-            return codes;
-        }
-
-        var inside = included.ToHashSet(StringComparer.Ordinal);
-        foreach (var phrase in exclude)
-        {
-            var own = (await resolver.ResolveAsync([phrase])).Codes.Where(inside.Contains).ToList();
-            if (own.Count == 0)
-            {
-                own = [.. (await resolver.ResolveAsync([.. industries.Select(i => $"{i} {phrase}")])).Codes.Where(inside.Contains)];
-            }
-
-            codes.UnionWith(own);
-        }
-
-        return codes;
     }
 
     // Narrower headings: the first level below the broadest that splits the codes in two or more.

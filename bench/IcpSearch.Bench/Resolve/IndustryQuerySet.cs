@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IcpSearch.Grains.Industries;
-using IcpSearch.Grains.Search;
+using IcpSearch.Grains.Search.Understanding;
 
 namespace IcpSearch.Bench.Resolve;
 
@@ -23,10 +23,8 @@ public static class IndustryQuerySet
             ?? throw new InvalidDataException($"{path} holds no queries.");
     }
 
-    /// <summary>
-    /// The message → industry phrases step: the one seam the message parser replaces. Until then the term extractor.
-    /// </summary>
-    public static IReadOnlyList<string> PhrasesOf(string message) => TermExtractor.Extract(message);
+    /// <summary>The message → industry phrases step, as the chat reads it.</summary>
+    public static IReadOnlyList<string> PhrasesOf(string message) => MessageParser.Parse(message).Industries;
 
     /// <summary>Resolves every query and scores it against its labels.</summary>
     public static async Task<IReadOnlyList<QueryScore>> ScoreAsync(IIndustryResolver resolver, IReadOnlyList<IndustryQuery> queries, IReadOnlyList<string> leaves)
@@ -34,8 +32,16 @@ public static class IndustryQuerySet
         var scores = new List<QueryScore>(queries.Count);
         foreach (var query in queries)
         {
-            var phrases = PhrasesOf(query.Query);
+            // As the chat does: the parser's industry phrases, resolved, less the codes its exclusions take out.
+            var parsed = MessageParser.Parse(query.Query);
+            var phrases = parsed.Industries;
             var resolved = phrases.Count == 0 ? new ResolvedIndustries([], [], []) : await resolver.ResolveAsync(phrases);
+            var excluded = await IndustryExclusions.ExcludedCodesAsync(resolver, phrases, parsed.Filters.Exclude, resolved.Codes);
+            if (excluded.Count > 0)
+            {
+                resolved = resolved with { Codes = [.. resolved.Codes.Where(c => !excluded.Contains(c))] };
+            }
+
             scores.Add(Score(query, phrases, resolved, leaves));
         }
 

@@ -669,7 +669,9 @@ public static partial class MessageParser
     [GeneratedRegex(@"\b(?:only\s+)?(?:inactive|struck[\s-]off|dissolved|defunct|ceased|deregistered)(?:\s+only)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex InactiveStatus();
 
-    [GeneratedRegex(@"\b(?:(?:only|still)\s+(?:live|active|operating)|(?:live|active|operating|existing)(?=\s+(?:compan\w*|business\w*|firms?|entit\w*|ones|only|players?|providers?)\b))\b", RegexOptions.CultureInvariant)]
+    // "live accounting firms": a status before up to three industry words and a company noun, unless "live" or
+    // "active" starts an industry of its own (live music, live events, active wear).
+    [GeneratedRegex(@"\b(?:(?:only|still)\s+(?:live|active|operating)|(?:live|active|operating|existing)(?=(?:\s+(?!(?:music|events?|entertainment|performances?|streaming|shows?|seafood|animals?|stock|wear|ingredients?)\b)[\w&'-]+){0,3}\s+(?:compan\w*|business\w*|firms?|entit\w*|ones|only|players?|providers?)\b))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LiveStatus();
 
     [GeneratedRegex(@"\b(?:between\s+|from\s+)?(?<a>\d{1,3})\s*(?:-|to|and)\s*(?<b>\d{1,3})\s*(?:years?|yrs?)\s+(?:old|in\s+business)\b", RegexOptions.CultureInvariant)]

@@ -10,12 +10,16 @@ namespace IcpSearch.Tests.Industries;
 /// </summary>
 public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, ITestOutputHelper output) : IClassFixture<EmptyRegistryFixture>
 {
-    // Floors a little under the figures measured when they were set (README, "Industry resolution"), so quality
-    // cannot regress silently. Sentences with constraints wait for the message parser and have no floor of their own.
-    private const double MinBarePassingShare = 0.85;
-    private const double MinBarePrecision = 0.88;
-    private const double MinBareRecall = 0.88;
-    private const double MinAllPassingShare = 0.72;
+    // Floors a little under the figures measured when they were set (README, "Industry resolution": every query
+    // passed with arctic-embed-xs, messages read by the chat's own parser), so quality cannot regress silently. The
+    // whole set holds the bar (95 % of queries at recall ≥ 0.95 and precision ≥ 0.9); each category may lose
+    // about one query in ten to a marginal similarity on another CPU.
+    private const double MinAllPassingShare = 0.95;
+    private const double MinAllPrecision = 0.97;
+    private const double MinAllRecall = 0.97;
+    private const double MinCategoryPassingShare = 0.87;
+    private const double MinCategoryPrecision = 0.9;
+    private const double MinCategoryRecall = 0.9;
 
     [Fact]
     public async Task ResolveAsync_ShouldMeetTheQualityFloors_OnTheLabelledSet()
@@ -29,7 +33,6 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
         var scores = await IndustryQuerySet.ScoreAsync(resolver, queries, leaves);
 
         // Assert
-        var bare = scores.Where(s => s.Query.IsBareOrPhrase).ToList();
         foreach (var failing in scores.Where(s => !s.Passes))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -37,10 +40,11 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
         }
 
         Assert.True(queries.Count >= 80, $"the labelled set has {queries.Count} queries");
-        Assert.True(bare.Count(s => s.Passes) >= MinBarePassingShare * bare.Count, $"{bare.Count(s => s.Passes)} of {bare.Count} bare/phrase queries pass");
-        Assert.True(bare.Average(s => s.Precision) >= MinBarePrecision, $"bare/phrase macro precision {bare.Average(s => s.Precision):0.00}");
-        Assert.True(bare.Average(s => s.Recall) >= MinBareRecall, $"bare/phrase macro recall {bare.Average(s => s.Recall):0.00}");
-        Assert.True(scores.Count(s => s.Passes) >= MinAllPassingShare * scores.Count, $"{scores.Count(s => s.Passes)} of {scores.Count} queries pass");
+        AssertFloors("all", scores, MinAllPassingShare, MinAllPrecision, MinAllRecall);
+        foreach (var category in scores.GroupBy(s => s.Query.Category))
+        {
+            AssertFloors(category.Key, [.. category], MinCategoryPassingShare, MinCategoryPrecision, MinCategoryRecall);
+        }
     }
 
     [Fact]
@@ -107,12 +111,12 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
     public async Task ResolveAsync_ShouldResolveNothing_WhenATermNamesNoIndustry()
     {
         // Act
-        var resolved = await NewResolver().ResolveAsync(["smes", "startups", "quantum widgetry"], TestContext.Current.CancellationToken);
+        var resolved = await NewResolver().ResolveAsync(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية"], TestContext.Current.CancellationToken);
 
-        // Assert
+        // Assert: the English-only model once placed the Arabic phrase near Education.
         Assert.Empty(resolved.Codes);
         Assert.Empty(resolved.Headings);
-        Assert.Equal(["smes", "startups", "quantum widgetry"], resolved.UnresolvedTerms);
+        Assert.Equal(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية"], resolved.UnresolvedTerms);
     }
 
     [Fact]
@@ -130,6 +134,13 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
 
         // Assert
         Assert.Empty(missing);
+    }
+
+    private static void AssertFloors(string set, IReadOnlyList<QueryScore> scores, double passingShare, double precision, double recall)
+    {
+        Assert.True(scores.Count(s => s.Passes) >= passingShare * scores.Count, $"{set}: {scores.Count(s => s.Passes)} of {scores.Count} queries pass");
+        Assert.True(scores.Average(s => s.Precision) >= precision, $"{set}: macro precision {scores.Average(s => s.Precision):0.00}");
+        Assert.True(scores.Average(s => s.Recall) >= recall, $"{set}: macro recall {scores.Average(s => s.Recall):0.00}");
     }
 
     private NpgsqlIndustryResolver NewResolver()

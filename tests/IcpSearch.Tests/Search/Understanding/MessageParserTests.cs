@@ -74,6 +74,10 @@ public sealed class MessageParserTests
     [InlineData("制造业, Fertigung", new[] { "制造业", "fertigung" })]
     [InlineData("SMEs in the construction sector", new[] { "construction" })]
     [InlineData("accounting firms or audit firms", new[] { "accounting firms", "audit firms" })]
+    [InlineData("live accounting firms in Bedok", new[] { "accounting firms" })]
+    [InlineData("active logistics companies", new[] { "logistics" })]
+    [InlineData("live music companies", new[] { "live music" })]
+    [InlineData("live events firms", new[] { "live events" })]
     public void Parse_ShouldYieldTheIndustryPhrases_WhenGivenSdrMessages(string message, string[] expected)
         => Assert.Equal(expected, MessageParser.Parse(message).Industries);
 
