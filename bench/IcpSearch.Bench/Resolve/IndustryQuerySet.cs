@@ -15,10 +15,10 @@ public static class IndustryQuerySet
     /// <summary>The file name, next to the running assembly (both projects copy it there).</summary>
     public const string FileName = "data/eval/industry-queries.json";
 
-    /// <summary>Loads the labelled queries.</summary>
-    public static IReadOnlyList<IndustryQuery> Load()
+    /// <summary>Loads the labelled queries of <paramref name="file"/> (default: <see cref="FileName"/> beside the assembly).</summary>
+    public static IReadOnlyList<IndustryQuery> Load(string? file = null)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, FileName);
+        var path = file ?? Path.Combine(AppContext.BaseDirectory, FileName);
         return JsonSerializer.Deserialize<List<IndustryQuery>>(File.ReadAllText(path), JsonOptions)
             ?? throw new InvalidDataException($"{path} holds no queries.");
     }

@@ -16,7 +16,7 @@ public sealed class ResolveBenchmark : IBenchmark
 {
     public string Name => "resolve";
 
-    public string Description => "industry resolution quality (precision/recall per labelled query) and cold latency, per embedding model [--quiet]";
+    public string Description => "industry resolution quality (precision/recall per labelled query) and cold latency, per embedding model [--quiet] [--set FILE] [--explain PHRASE...]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -29,7 +29,9 @@ public sealed class ResolveBenchmark : IBenchmark
         builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         builder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
         await using var dataSource = builder.Build();
-        var queries = IndustryQuerySet.Load();
+        // --set FILE scores another labelled file of the same shape, such as the held-out set labelled blind.
+        var set = Array.IndexOf(args, "--set") is var setAt and >= 0 && setAt + 1 < args.Length ? Path.GetFullPath(args[setAt + 1]) : null;
+        var queries = IndustryQuerySet.Load(set);
         Console.WriteLine($"{queries.Count} labelled queries ({string.Join(", ", queries.GroupBy(q => q.Category).Select(g => $"{g.Key} {g.Count()}"))})");
 
         if (Array.IndexOf(args, "--explain") is var at and >= 0 && at + 1 < args.Length)
