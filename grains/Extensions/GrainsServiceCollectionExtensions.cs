@@ -41,6 +41,7 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(StagingUpsertJobGrain.ClockKey, TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GrainInstruments>();
         services.TryAddSingleton(sp =>
@@ -68,7 +69,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<NpgsqlSsicReferenceStore>();
         services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
         services.TryAddSingleton<NpgsqlIndustryCatalog>();
-        services.TryAddSingleton<ICompanyStore, NpgsqlCompanyStore>();
+        services.TryAddSingleton<NpgsqlCompanyStore>();
+        services.TryAddSingleton<ICompanyStore>(sp => sp.GetRequiredService<NpgsqlCompanyStore>());
         services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
         services.TryAddSingleton<ILeadStore, NpgsqlLeadStore>();
         services.TryAddSingleton<NpgsqlOperationsStore>();

@@ -36,6 +36,7 @@ public static class Extensions
         new("STAGING_BATCH_SIZE", "StagingUpsertJobOptions:BatchSize", FlagKind.Integer),
         new("UPSERT_MAX_PER_JOB", "StagingUpsertJobOptions:MaxRowsPerRun", FlagKind.Integer),
         new("JOBS_NIGHTLY_AT", "StagingUpsertJobOptions:NightlyAt", FlagKind.Text),
+        new("JOBS_WINDOW", "StagingUpsertJobOptions:Window", FlagKind.Text),
         new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
         new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
         new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),

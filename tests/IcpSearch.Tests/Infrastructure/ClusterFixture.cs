@@ -27,6 +27,7 @@ public class ClusterFixture : DatabaseFixture
             ["StagingUpsertJobOptions:TimeZone"] = "UTC",
             ["StagingUpsertJobOptions:BatchSize"] = "250",
             ["StagingUpsertJobOptions:RecoveryPeriod"] = "00:00:03",
+            ["StagingUpsertJobOptions:QueuedCheckPeriod"] = "00:00:03",
             ["StagingUpsertJobOptions:RetryBaseDelay"] = "00:00:00.200",
             ["StagingUpsertJobOptions:MaxRetries"] = "2",
             ["StagingUpsertJobOptions:MaxTransitionRetries"] = "2",
