@@ -141,7 +141,8 @@ public sealed class JobsBenchmark : IBenchmark
 
             var store = host.Services.GetRequiredService<IJobStore>();
             var spec = new StagingUpsertJobSpec(Tenant, ["everything"], new MatchSpec(codes), [], 0, "bench");
-            var job = grains.GetGrain<IStagingUpsertJobGrain>(await store.NextJobIdAsync());
+            var jobId = await store.NextJobIdAsync();
+            var job = grains.GetGrain<IStagingUpsertJobGrain>(jobId);
             await job.ScheduleAsync(spec);
 
             var clock = Stopwatch.StartNew();

@@ -35,4 +35,13 @@ public interface IStagingUpsertJobGrain : IGrainWithIntegerKey
     /// <exception cref="JobStateException">The job has already ended.</exception>
     [Alias("CancelAsync")]
     Task<JobSnapshot> CancelAsync();
+
+    /// <summary>
+    /// Requeues a job that ended in error, from its committed cursor: due at once while a nightly window is open, else
+    /// at the next window; its retry count starts again.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No job has this id.</exception>
+    /// <exception cref="JobStateException">The job is not in error, or another open job of the tenant holds the same work.</exception>
+    [Alias("RetryAsync")]
+    Task<JobSnapshot> RetryAsync();
 }

@@ -72,6 +72,11 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<NpgsqlCompanyStore>();
         services.TryAddSingleton<ICompanyStore>(sp => sp.GetRequiredService<NpgsqlCompanyStore>());
         services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
+        services.TryAddSingleton(sp =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<StagingUpsertJobOptions>>().Value;
+            return new JobTurnLimiter(jobs.MaxConcurrentPerSilo, jobs.TurnPollInterval * 5, TimeProvider.System);
+        });
         services.TryAddSingleton<ILeadStore, NpgsqlLeadStore>();
         services.TryAddSingleton<NpgsqlOperationsStore>();
         services.TryAddSingleton<IThreadStore, NpgsqlThreadStore>();

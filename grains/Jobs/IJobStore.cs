@@ -29,6 +29,10 @@ public interface IJobStore
     /// <returns>The row's new version, or null when the row has moved on (or is gone) and nothing was written.</returns>
     Task<long?> WriteAsync(long jobId, StagingUpsertJobState state, long expectedVersion, JobBatchWrite? batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns a tenant's jobs, newest first.</summary>
+    /// <summary>Deletes up to <paramref name="limit"/> finished (done, error, cancelled) jobs that ended before <paramref name="endedBefore"/>, with their batches.</summary>
+    /// <returns>The number of jobs deleted.</returns>
+    Task<int> PruneAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns a tenant's jobs (optionally of one status), newest first.</summary>
     Task<Page<JobSnapshot>> ListAsync(JobsQueryRequest request, CancellationToken cancellationToken = default);
 }

@@ -198,7 +198,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
         var sql = $"""
             SELECT {JobColumns}
             FROM background_jobs
-            WHERE tenant_id = @tenant_id AND job_id < @after
+            WHERE tenant_id = @tenant_id AND job_id < @after AND (@status::text IS NULL OR status = @status::text)
             ORDER BY job_id DESC
             LIMIT @limit
             """;
@@ -206,6 +206,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
         command.Parameters.AddWithValue("tenant_id", request.TenantId);
         command.Parameters.AddWithValue("after", request.AfterJobId ?? long.MaxValue);
         command.Parameters.AddWithValue("limit", request.Limit + 1);
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", request.Status?.ToWire()) { NpgsqlDbType = NpgsqlDbType.Text });
 
         var rows = new List<JobSnapshot>(request.Limit + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -236,6 +237,24 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
         }
 
         return new Page<JobSnapshot>(rows, hasMore ? rows[^1].JobId.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        // Batches go with their job (ON DELETE CASCADE); open jobs are never pruned, however old.
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM background_jobs
+            WHERE job_id IN (
+                SELECT job_id FROM background_jobs
+                WHERE status IN ('done', 'error', 'cancelled') AND ended_at < @ended_before
+                ORDER BY ended_at
+                LIMIT @limit)
+            """);
+        command.Parameters.AddWithValue("ended_before", endedBefore);
+        command.Parameters.AddWithValue("limit", limit);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows, less the same handled rows.</summary>

@@ -57,4 +57,8 @@ public sealed partial class StagingUpsertJobGrain
     [LoggerMessage(EventId = 316, EventName = "job_left_to_recovery", Level = LogLevel.Error,
         Message = "Job {JobId} of tenant {TenantId} could not save its error either; the activation stops and the recovery reminder resumes the job from its stored state")]
     private static partial void LogJobLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
+
+    [LoggerMessage(EventId = 317, EventName = "job_waiting_for_turn", Level = LogLevel.Information,
+        Message = "Job {JobId} of tenant {TenantId} waits for one of this silo's {Capacity} job turns")]
+    private static partial void LogJobWaitingForTurn(ILogger logger, long jobId, string tenantId, int capacity);
 }

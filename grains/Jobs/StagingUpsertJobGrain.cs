@@ -21,6 +21,7 @@ public sealed partial class StagingUpsertJobGrain(
     ILeadPipeline pipeline,
     IOptions<StagingUpsertJobOptions> options,
     GrainInstruments instruments,
+    JobTurnLimiter turns,
     [FromKeyedServices(StagingUpsertJobGrain.ClockKey)] TimeProvider time,
     ILocalSiloDetails silo,
     ILogger<StagingUpsertJobGrain> logger) : Grain, IStagingUpsertJobGrain, IRemindable
@@ -38,6 +39,7 @@ public sealed partial class StagingUpsertJobGrain(
 
     private readonly StagingUpsertJobOptions _options = options.Value;
     private IGrainTimer? _batchTimer;
+    private IGrainTimer? _turnTimer;
     private ScoringContext? _runScoring;
     private int _transitionFailures;
 
@@ -62,7 +64,7 @@ public sealed partial class StagingUpsertJobGrain(
         {
             // The run was interrupted (its silo stopped or the activation was collected): resume from the saved cursor.
             LogJobResumed(logger, JobId, S.Spec.TenantId, S.Processed, silo.SiloAddress.ToString());
-            StartBatchTimer(TimeSpan.Zero);
+            ResumeRun();
         }
 
         return Task.CompletedTask;
@@ -99,7 +101,7 @@ public sealed partial class StagingUpsertJobGrain(
 
         if (_options.RunImmediately)
         {
-            await StartRunAsync("immediate", Window.EndOf(time.GetUtcNow()));
+            await RequestTurnAsync("immediate", Window.EndOf(time.GetUtcNow()));
         }
 
         return Snapshot();
@@ -118,7 +120,41 @@ public sealed partial class StagingUpsertJobGrain(
             throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
         }
 
-        await StartRunAsync("operator", Window.EndOf(time.GetUtcNow()));
+        await RequestTurnAsync("operator", Window.EndOf(time.GetUtcNow()));
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSnapshot> RetryAsync()
+    {
+        RequireJob();
+        if (S.Status != JobStatus.Error)
+        {
+            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
+        }
+
+        var now = time.GetUtcNow();
+        var nextRunAt = Window.EndOf(now) is null ? NextWindow(now) : now;
+        try
+        {
+            await CommitAsync(s =>
+            {
+                s.Status = JobStatus.Queued;
+                s.NextRunAt = nextRunAt;
+                s.EndedAt = null;
+                s.Error = null;
+                s.ErrorCode = null;
+                s.FailedAttempts = 0;
+            });
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            throw new JobStateException($"Job {JobId} cannot be retried: another open job of the tenant holds the same work.");
+        }
+
+        await ArmQueuedReminderAsync(nextRunAt, now);
+        LogJobRequeued(logger, JobId, S.Spec!.TenantId, "retry", S.Processed, S.Spec.Total, nextRunAt);
+        instruments.OnJobTransition("queued");
         return Snapshot();
     }
 
@@ -154,18 +190,120 @@ public sealed partial class StagingUpsertJobGrain(
             // queued reminder ticks every QueuedCheckPeriod, so the run starts at the next one if the window is still open.
             if (Window.EndOf(now < due ? due : now) is { } windowEnd)
             {
-                await StartRunAsync(now - due > WindowTolerance ? "missed-window" : "nightly", windowEnd);
+                await RequestTurnAsync(now - due > WindowTolerance ? "missed-window" : "nightly", windowEnd);
             }
             else
             {
                 await RequeueAsync("window-passed");
             }
         }
-        else if (S.Status == JobStatus.Running && _batchTimer is null)
+        else if (S.Status == JobStatus.Running && _batchTimer is null && _turnTimer is null)
         {
-            // A running activation always has its batch timer; should it ever lack one, the recovery tick restores it.
-            StartBatchTimer(TimeSpan.Zero);
+            // A running activation always has its batch timer (or waits for a turn); should it ever lack both, the
+            // recovery tick restores them.
+            ResumeRun();
         }
+    }
+
+    // A run needs one of this silo's turns (JOBS_MAX_CONCURRENT_PER_SILO); without one the job stays queued and asks
+    // again every TurnPollInterval, and the limiter serves the waiting tenants round-robin.
+    private async Task RequestTurnAsync(string trigger, DateTimeOffset? windowEnd)
+    {
+        var tenantId = S.Spec!.TenantId;
+        if (turns.TryEnter(tenantId, JobId))
+        {
+            await StartTurnAsync(trigger, windowEnd);
+            return;
+        }
+
+        if (_turnTimer is not null)
+        {
+            return;
+        }
+
+        LogJobWaitingForTurn(logger, JobId, tenantId, turns.Capacity);
+        _turnTimer = this.RegisterGrainTimer(async _ =>
+        {
+            if (S.Status != JobStatus.Queued)
+            {
+                StopTurnTimer();
+                return;
+            }
+
+            if (!turns.TryEnter(tenantId, JobId))
+            {
+                return;
+            }
+
+            StopTurnTimer();
+            if (windowEnd is { } end && time.GetUtcNow() >= end)
+            {
+                await RequeueAsync("window-end");
+                return;
+            }
+
+            await StartTurnAsync(trigger, windowEnd);
+        }, TurnTimerOptions());
+    }
+
+    private async Task StartTurnAsync(string trigger, DateTimeOffset? windowEnd)
+    {
+        try
+        {
+            await StartRunAsync(trigger, windowEnd);
+        }
+        catch
+        {
+            turns.Exit(JobId);
+            throw;
+        }
+    }
+
+    // A stored running job on a fresh activation: it continues once it holds one of this silo's turns.
+    private void ResumeRun()
+    {
+        var tenantId = S.Spec!.TenantId;
+        if (turns.TryEnter(tenantId, JobId))
+        {
+            StartBatchTimer(TimeSpan.Zero);
+            return;
+        }
+
+        _turnTimer ??= this.RegisterGrainTimer(_ =>
+        {
+            if (S.Status != JobStatus.Running)
+            {
+                StopTurnTimer();
+            }
+            else if (turns.TryEnter(tenantId, JobId))
+            {
+                StopTurnTimer();
+                StartBatchTimer(TimeSpan.Zero);
+            }
+
+            return Task.CompletedTask;
+        }, TurnTimerOptions());
+    }
+
+    private GrainTimerCreationOptions TurnTimerOptions() => new()
+    {
+        DueTime = _options.TurnPollInterval,
+        Period = _options.TurnPollInterval,
+        Interleave = false,
+        KeepAlive = true,
+    };
+
+    private void StopTurnTimer()
+    {
+        _turnTimer?.Dispose();
+        _turnTimer = null;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        turns.Exit(JobId);
+        return Task.CompletedTask;
     }
 
     // A run ends at windowEnd (between batches) when it is given one; a run started by an operator outside any
@@ -472,10 +610,13 @@ public sealed partial class StagingUpsertJobGrain(
         }
     }
 
+    // Every stop of a run ends its turn, so the turn goes to the next job in line.
     private void StopBatchTimer()
     {
         _batchTimer?.Dispose();
         _batchTimer = null;
+        StopTurnTimer();
+        turns.Exit(JobId);
     }
 
     private NightlyWindow Window => new(_options.NightlyAt, _options.TimeZone, _options.Window);
@@ -493,6 +634,20 @@ public sealed partial class StagingUpsertJobGrain(
     private JobSnapshot Snapshot() => new(
         JobId, JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Spec.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, S.Spec.Terms, silo.SiloAddress.ToString());
+
+    // The grain-storage bridge may wrap the provider's exception.
+    private static bool IsUniqueViolation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -54,6 +54,18 @@ public sealed class StagingUpsertJobOptions
     /// </summary>
     public TimeSpan QueuedCheckPeriod { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Gets or sets how many days finished jobs (done, error, cancelled) and their batches are kept (<c>JOB_RETENTION_DAYS</c>), 1 to 3,650. Default: 30.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Gets or sets how often each silo prunes finished jobs past <see cref="RetentionDays"/>. Default: 1 hour.</summary>
+    public TimeSpan PrunePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets the most jobs that run at once on one silo (<c>JOBS_MAX_CONCURRENT_PER_SILO</c>), 1 to 1,000; waiting jobs take turns round-robin by tenant. Default: the processor count.</summary>
+    public int MaxConcurrentPerSilo { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets how often a job waiting for a turn asks again. Default: 1 second.</summary>
+    public TimeSpan TurnPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets or sets how long a job that yielded at <see cref="MaxRowsPerRun"/> waits before its next turn in the same window, so other jobs get theirs. Default: 1 minute.</summary>
     public TimeSpan YieldDelay { get; set; } = TimeSpan.FromMinutes(1);
 

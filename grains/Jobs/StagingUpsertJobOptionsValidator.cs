@@ -61,6 +61,26 @@ public sealed class StagingUpsertJobOptionsValidator : IValidateOptions<StagingU
             failures.Add($"JOBS_WINDOW must be a length from 00:01 to 1.00:00 (a day) such as 04:00 (got {options.Window}).");
         }
 
+        if (options.RetentionDays is < 1 or > 3650)
+        {
+            failures.Add($"JOB_RETENTION_DAYS must be between 1 and 3650 (got {options.RetentionDays}).");
+        }
+
+        if (options.PrunePeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("StagingUpsertJobOptions:PrunePeriod must be at least one second.");
+        }
+
+        if (options.MaxConcurrentPerSilo is < 1 or > 1000)
+        {
+            failures.Add($"JOBS_MAX_CONCURRENT_PER_SILO must be between 1 and 1000 (got {options.MaxConcurrentPerSilo}).");
+        }
+
+        if (options.TurnPollInterval < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add("StagingUpsertJobOptions:TurnPollInterval must be at least 10 ms.");
+        }
+
         if (options.YieldDelay < TimeSpan.Zero)
         {
             failures.Add("StagingUpsertJobOptions:YieldDelay must not be negative.");

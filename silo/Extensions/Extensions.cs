@@ -1,3 +1,4 @@
+using IcpSearch.Grains.Jobs;
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Extensions;
@@ -39,6 +40,8 @@ public static class Extensions
         new("JOBS_WINDOW", "StagingUpsertJobOptions:Window", FlagKind.Text),
         new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
         new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
+        new("JOBS_MAX_CONCURRENT_PER_SILO", "StagingUpsertJobOptions:MaxConcurrentPerSilo", FlagKind.Integer),
+        new("JOB_RETENTION_DAYS", "StagingUpsertJobOptions:RetentionDays", FlagKind.Integer),
         new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
@@ -53,6 +56,7 @@ public static class Extensions
         builder.Services.AddIcpSearchGrains(builder.Configuration);
         // Registered before Orleans so the model is in memory before the silo takes its first search.
         builder.Services.AddHostedService<EmbeddingWarmup>();
+        builder.Services.AddHostedService<JobRetentionService>();
 
         var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();
         if (!IPAddress.TryParse(silo.AdvertisedIp, out var advertisedIp))

@@ -28,6 +28,8 @@ public class ClusterFixture : DatabaseFixture
             ["StagingUpsertJobOptions:BatchSize"] = "250",
             ["StagingUpsertJobOptions:RecoveryPeriod"] = "00:00:03",
             ["StagingUpsertJobOptions:QueuedCheckPeriod"] = "00:00:03",
+            ["StagingUpsertJobOptions:MaxConcurrentPerSilo"] = "8",
+            ["StagingUpsertJobOptions:TurnPollInterval"] = "00:00:00.200",
             ["StagingUpsertJobOptions:RetryBaseDelay"] = "00:00:00.200",
             ["StagingUpsertJobOptions:MaxRetries"] = "2",
             ["StagingUpsertJobOptions:MaxTransitionRetries"] = "2",
