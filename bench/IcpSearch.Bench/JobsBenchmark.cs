@@ -63,7 +63,7 @@ public sealed class JobsBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<(long Rows, double Seconds)> HandWrittenSqlAsync(string connectionString)
+    internal static async Task<(long Rows, double Seconds)> HandWrittenSqlAsync(string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var clock = Stopwatch.StartNew();

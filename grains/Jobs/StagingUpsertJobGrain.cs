@@ -221,6 +221,15 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
+        // Waiting is durable: the job is due now and its reminder ticks every RecoveryPeriod, so should this silo
+        // stop, another silo's reminder service wakes the job there and it asks for a turn again.
+        var now = time.GetUtcNow();
+        if (S.NextRunAt is not { } due || due > now)
+        {
+            await CommitAsync(s => s.NextRunAt = now);
+        }
+
+        await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
         LogJobWaitingForTurn(logger, JobId, tenantId, turns.Capacity);
         _turnTimer = this.RegisterGrainTimer(async _ =>
         {
