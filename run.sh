@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts IcpSearch locally: a project-local PostgreSQL (installed with apt when missing), migrations, the demo
-# registry on first run, the web console, one silo and the gateway. Ctrl-C stops everything; a second run reuses
-# the data in .data/ (and leaves the connection string in .data/icpsearch-db for the silo's commands).
-# Ports: PG_PORT (55432), SILO_HTTP_PORT (8081, dashboard, on 127.0.0.1), GATEWAY_PORT (8080),
-# SILO_PORT (11111), SILO_GATEWAY_PORT (30000). Usage: ./run.sh
+# registry on first run, the web console, SILOS silos (default 1) in one cluster and the gateway. Ctrl-C stops
+# everything; a second run reuses the data in .data/ (and leaves the connection string in .data/icpsearch-db for the
+# silo's commands). Ports: PG_PORT (55432), SILO_HTTP_PORT (8081, dashboard, on 127.0.0.1), GATEWAY_PORT (8080),
+# SILO_PORT (11111), SILO_GATEWAY_PORT (30000); silo i (0-based) adds i to each silo port.
+# Usage: ./run.sh, or SILOS=3 ./run.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -17,11 +18,18 @@ command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is required: https://
 PG_PORT=${PG_PORT:-55432}
 SILO_HTTP_PORT=${SILO_HTTP_PORT:-8081}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
-export SILO_PORT=${SILO_PORT:-11111}
-export SILO_GATEWAY_PORT=${SILO_GATEWAY_PORT:-30000}
+SILO_PORT=${SILO_PORT:-11111}
+SILO_GATEWAY_PORT=${SILO_GATEWAY_PORT:-30000}
+SILOS=${SILOS:-1}
 DEMO_ROWS=${DEMO_ROWS:-60000}
-for p in "$SILO_HTTP_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$SILO_GATEWAY_PORT"; do
-  port_busy "$p" && die "port $p is already in use (set SILO_HTTP_PORT, GATEWAY_PORT, SILO_PORT or SILO_GATEWAY_PORT)"
+[[ "$SILOS" =~ ^[1-9][0-9]?$ ]] || die "SILOS must be a number of silos from 1 to 99 (got '$SILOS')"
+for p in "$GATEWAY_PORT"; do
+  port_busy "$p" && die "port $p is already in use (set GATEWAY_PORT)"
+done
+for ((i = 0; i < SILOS; i++)); do
+  for p in $((SILO_HTTP_PORT + i)) $((SILO_PORT + i)) $((SILO_GATEWAY_PORT + i)); do
+    port_busy "$p" && die "port $p (silo $i) is already in use (set SILO_HTTP_PORT, SILO_PORT or SILO_GATEWAY_PORT)"
+  done
 done
 
 pids=()
@@ -83,9 +91,15 @@ log "loading the demo registry if the staging table is empty ($DEMO_ROWS rows)"
 dotnet "$silo_dll" demo --rows "$DEMO_ROWS" --if-empty
 
 mkdir -p "$root/.data/logs"
-log "starting the silo (logs: .data/logs/silo.log)"
-(cd silo && SILO_HTTP_PORT=$SILO_HTTP_PORT MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$root/.data/logs/silo.log" 2>&1 &
-pids+=($!)
+# Every silo joins the one cluster through the membership table in PostgreSQL; each needs its own three ports.
+for ((i = 0; i < SILOS; i++)); do
+  log_file=silo.log
+  [ "$SILOS" = 1 ] || log_file=silo-$i.log
+  log "starting silo $i on ports $((SILO_PORT + i))/$((SILO_GATEWAY_PORT + i)), dashboard $((SILO_HTTP_PORT + i)) (logs: .data/logs/$log_file)"
+  (cd silo && SILO_HTTP_PORT=$((SILO_HTTP_PORT + i)) SILO_PORT=$((SILO_PORT + i)) SILO_GATEWAY_PORT=$((SILO_GATEWAY_PORT + i)) \
+    MIGRATE_ON_START=false exec dotnet "$silo_dll") >"$root/.data/logs/$log_file" 2>&1 &
+  pids+=($!)
+done
 gateway_env=${ASPNETCORE_ENVIRONMENT:-Development}
 # The demo tenant is a development convenience; any other environment refuses DEFAULT_TENANT, so leave it unset there.
 default_tenant=${DEFAULT_TENANT:-}
@@ -108,7 +122,7 @@ cat <<INFO
   IcpSearch is running.
     Web console  http://localhost:$GATEWAY_PORT/
     Gateway API  http://localhost:$GATEWAY_PORT/api/info   (OpenAPI: /openapi/v1.json, health: /healthz)
-    Dashboard    http://127.0.0.1:$SILO_HTTP_PORT/dashboard/   (this machine only unless SILO_HTTP_BIND; metrics: /metrics)
+    Dashboard    http://127.0.0.1:$SILO_HTTP_PORT/dashboard/   ($SILOS silo(s); silo i serves port $SILO_HTTP_PORT+i on this machine only unless SILO_HTTP_BIND; health: /healthz, metrics: /metrics)
     PostgreSQL   127.0.0.1:$PG_PORT (connection string in .data/icpsearch-db, read by the silo's commands)
   Try: curl -s -X POST localhost:$GATEWAY_PORT/chat -H 'content-type: application/json' -d '{"message":"Manufacturing"}'
   Logs in .data/logs/. Press Ctrl-C to stop.

@@ -6,8 +6,12 @@ namespace IcpSearch.GrainInterfaces.Jobs;
 [Alias("IcpSearch.IStagingUpsertJobGrain")]
 public interface IStagingUpsertJobGrain : IGrainWithIntegerKey
 {
-    /// <summary>Stores the job and arms its nightly reminder; calling it again with the job already scheduled changes nothing.</summary>
+    /// <summary>
+    /// Creates the job's row under this grain's id and arms its nightly reminder, or returns the tenant's open job
+    /// that already covers the same work (its id then differs from this grain's); calling it again changes nothing.
+    /// </summary>
     /// <param name="spec">What the job processes.</param>
+    /// <exception cref="OpenJobsLimitException">The tenant is at its cap of open jobs.</exception>
     [Alias("ScheduleAsync")]
     Task<JobSnapshot> ScheduleAsync(StagingUpsertJobSpec spec);
 
@@ -32,7 +36,12 @@ public interface IStagingUpsertJobGrain : IGrainWithIntegerKey
     [Alias("CancelAsync")]
     Task<JobSnapshot> CancelAsync();
 
-    /// <summary>Re-arms the reminder of an open job whose reminder was lost; used by the recovery sweep at silo start.</summary>
-    [Alias("EnsureScheduledAsync")]
-    Task EnsureScheduledAsync();
+    /// <summary>
+    /// Requeues a job that ended in error, from its committed cursor: due at once while a nightly window is open, else
+    /// at the next window; its retry count starts again.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No job has this id.</exception>
+    /// <exception cref="JobStateException">The job is not in error, or another open job of the tenant holds the same work.</exception>
+    [Alias("RetryAsync")]
+    Task<JobSnapshot> RetryAsync();
 }

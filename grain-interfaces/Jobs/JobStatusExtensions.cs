@@ -16,6 +16,21 @@ public static class JobStatusExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>Returns whether the job can no longer change.</summary>
+    /// <summary>Parses a lower-case wire name such as "error".</summary>
+    public static bool TryParseWire(string? text, out JobStatus status)
+    {
+        (var known, status) = text switch
+        {
+            "queued" => (true, JobStatus.Queued),
+            "running" => (true, JobStatus.Running),
+            "done" => (true, JobStatus.Done),
+            "error" => (true, JobStatus.Error),
+            "cancelled" => (true, JobStatus.Cancelled),
+            _ => (false, default),
+        };
+        return known;
+    }
+
+    /// <summary>Returns whether the job has ended (one in error can still be retried).</summary>
     public static bool IsTerminal(this JobStatus status) => status is JobStatus.Done or JobStatus.Error or JobStatus.Cancelled;
 }

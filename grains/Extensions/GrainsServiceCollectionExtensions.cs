@@ -38,6 +38,7 @@ public static class GrainsServiceCollectionExtensions
         AddValidated<EnrichmentOptions, EnrichmentOptionsValidator>(services);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(StagingUpsertJobGrain.ClockKey, TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<GrainInstruments>();
         services.TryAddSingleton(sp =>
@@ -65,8 +66,14 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<NpgsqlSsicReferenceStore>();
         services.TryAddSingleton<IIndustryResolver, NpgsqlIndustryResolver>();
         services.TryAddSingleton<NpgsqlIndustryCatalog>();
-        services.TryAddSingleton<ICompanyStore, NpgsqlCompanyStore>();
+        services.TryAddSingleton<NpgsqlCompanyStore>();
+        services.TryAddSingleton<ICompanyStore>(sp => sp.GetRequiredService<NpgsqlCompanyStore>());
         services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
+        services.TryAddSingleton(sp =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<StagingUpsertJobOptions>>().Value;
+            return new JobTurnLimiter(jobs.MaxConcurrentPerSilo, jobs.TurnPollInterval * 5, TimeProvider.System);
+        });
         services.TryAddSingleton<ILeadStore, NpgsqlLeadStore>();
         services.TryAddSingleton<NpgsqlOperationsStore>();
         services.TryAddSingleton<IThreadStore, NpgsqlThreadStore>();

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace IcpSearch.Grains.Jobs;
 
 /// <summary>
-/// Finds the next nightly window: a wall-clock time in a time zone, turned into a UTC instant.
+/// Finds the nightly window: a wall-clock start time in a time zone, turned into a UTC instant, and a length.
 /// </summary>
 /// <remarks>
 /// Reminder periods are fixed UTC spans, so "02:00 every night" drifts by an hour across a daylight-saving change.
@@ -14,9 +14,21 @@ public sealed class NightlyWindow
 {
     private readonly TimeOnly _at;
     private readonly TimeZoneInfo _zone;
+    private readonly TimeSpan _length;
+
+    /// <summary>The window length when none is given: four hours.</summary>
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromHours(4);
 
     public NightlyWindow(string at, string timeZone)
+        : this(at, timeZone, DefaultLength)
     {
+    }
+
+    public NightlyWindow(string at, string timeZone, TimeSpan length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(length, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, TimeSpan.FromDays(1));
+        _length = length;
         if (!TryParseTime(at, out _at))
         {
             throw new ArgumentException($"'{at}' is not a 24-hour time HH:mm.", nameof(at));
@@ -45,6 +57,25 @@ public sealed class NightlyWindow
         }
 
         throw new InvalidOperationException("No nightly window found within three days.");
+    }
+
+    /// <summary>Returns the end of the window that is open at <paramref name="now"/>, or null when none is open.</summary>
+    /// <remarks>A window as long as a day never closes: each one ends where the next begins.</remarks>
+    public DateTimeOffset? EndOf(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        for (var day = 0; day >= -2; day--)
+        {
+            var start = ToUtc(date.AddDays(day).ToDateTime(_at));
+            if (start <= now)
+            {
+                var end = start + _length;
+                return now < end ? end : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Parses "HH:mm" (24-hour), or "HH:mm:ss" when a window must be placed to the second (tests, demos).</summary>

@@ -8,9 +8,10 @@ using IcpSearch.Grains.Registry;
 namespace IcpSearch.Grains.Jobs;
 
 /// <summary>
-/// <see cref="IJobStore"/> over <c>background_jobs</c> and <c>job_batches</c>.
+/// <see cref="IJobStore"/> over <c>background_jobs</c> and <c>job_batches</c>, composing
+/// <see cref="NpgsqlCompanyStore"/> so that a batch's rows and the job's progress commit in one transaction.
 /// </summary>
-public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
+public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanyStore companies) : IJobStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -19,8 +20,20 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         error, error_code, started_at, ended_at, next_run_at
         """;
 
+    private const string StateColumns = """
+        status, processed, batches, cursor_uen, created_at, params, error, error_code, started_at, ended_at,
+        next_run_at, run_started_at, run_processed, failed_attempts, version, run_ends_at
+        """;
+
     /// <inheritdoc />
-    public async Task<(long JobId, bool Created, bool Unscheduled)?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default)
+    public async Task<long> NextJobIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT nextval(pg_get_serial_sequence('background_jobs', 'job_id'))");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public async Task<long?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOpenPerTenant, 1);
@@ -31,43 +44,44 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         const string lockTenant = "SELECT pg_advisory_xact_lock(hashtextextended('icpsearch.open-jobs:' || @tenant_id, 0))";
         const string sql = """
             WITH existing AS (
-                SELECT job_id, status = 'queued' AND next_run_at IS NULL AS unscheduled FROM background_jobs
+                SELECT job_id FROM background_jobs
                 WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key
                   AND status IN ('queued', 'running')
             ), created AS (
-                INSERT INTO background_jobs (tenant_id, job_type, status, params, params_key, total)
-                SELECT @tenant_id, @job_type, 'queued', @params, @params_key, @total
+                INSERT INTO background_jobs (job_id, tenant_id, job_type, status, params, params_key, total, next_run_at)
+                SELECT @job_id, @tenant_id, @job_type, 'queued', @params, @params_key, @total, @next_run_at
                 WHERE NOT EXISTS (SELECT 1 FROM existing)
                   AND (SELECT count(*) FROM background_jobs WHERE tenant_id = @tenant_id AND status IN ('queued', 'running')) < @max_open
-                ON CONFLICT (tenant_id, job_type, params_key) WHERE status IN ('queued', 'running') DO NOTHING
+                ON CONFLICT DO NOTHING
                 RETURNING job_id
             )
-            SELECT job_id, true, true FROM created
+            SELECT job_id FROM created
             UNION ALL
-            SELECT job_id, false, unscheduled FROM existing
+            SELECT job_id FROM existing
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(lockTenant, connection, transaction))
         {
-            command.Parameters.AddWithValue("tenant_id", job.TenantId);
+            command.Parameters.AddWithValue("tenant_id", job.Spec.TenantId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        (long, bool, bool)? result = null;
+        long? result = null;
         await using (var command = new NpgsqlCommand(sql, connection, transaction))
         {
-            command.Parameters.AddWithValue("tenant_id", job.TenantId);
+            command.Parameters.AddWithValue("job_id", job.JobId);
+            command.Parameters.AddWithValue("tenant_id", job.Spec.TenantId);
             command.Parameters.AddWithValue("job_type", job.JobType);
             command.Parameters.AddWithValue("params", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job.Spec, Json));
             command.Parameters.AddWithValue("params_key", WorkKey(job.Spec));
             command.Parameters.AddWithValue("total", job.Spec.Total);
+            command.Parameters.AddWithValue("next_run_at", job.NextRunAt);
             command.Parameters.AddWithValue("max_open", (long)maxOpenPerTenant);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            if (await command.ExecuteScalarAsync(cancellationToken) is long id)
             {
-                result = (reader.GetInt64(0), reader.GetBoolean(1), reader.GetBoolean(2));
+                result = id;
             }
         }
 
@@ -76,9 +90,9 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
     }
 
     /// <inheritdoc />
-    public async Task<JobMirror?> GetAsync(long jobId, CancellationToken cancellationToken = default)
+    public async Task<StoredJob?> ReadAsync(long jobId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {JobColumns} FROM background_jobs WHERE job_id = @job_id");
+        await using var command = dataSource.CreateCommand($"SELECT {StateColumns} FROM background_jobs WHERE job_id = @job_id");
         command.Parameters.AddWithValue("job_id", jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -86,39 +100,94 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
             return null;
         }
 
-        var spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(9), Json)
-            ?? throw new InvalidOperationException($"Job {jobId} has no parameters.");
-        return new JobMirror(
-            JobId: reader.GetInt64(0),
-            TenantId: reader.GetString(1),
-            JobType: reader.GetString(2),
-            Status: ParseStatus(reader.GetString(3)),
-            Processed: reader.GetInt64(4),
-            Total: reader.GetInt64(5),
-            Batches: reader.GetInt32(6),
-            CursorUen: reader.IsDBNull(7) ? null : reader.GetString(7),
-            CreatedAt: reader.GetFieldValue<DateTimeOffset>(8),
-            Spec: spec);
+        var state = new StagingUpsertJobState
+        {
+            Status = ParseStatus(reader.GetString(0)),
+            Processed = reader.GetInt64(1),
+            Batches = reader.GetInt32(2),
+            CursorUen = reader.IsDBNull(3) ? null : reader.GetString(3),
+            CreatedAt = reader.GetFieldValue<DateTimeOffset>(4),
+            Spec = JsonSerializer.Deserialize<StagingUpsertJobSpec>(reader.GetString(5), Json)
+                ?? throw new InvalidOperationException($"Job {jobId} has no parameters."),
+            Error = reader.IsDBNull(6) ? null : reader.GetString(6),
+            ErrorCode = reader.IsDBNull(7) ? null : reader.GetString(7),
+            StartedAt = NullableTime(reader, 8),
+            EndedAt = NullableTime(reader, 9),
+            NextRunAt = NullableTime(reader, 10),
+            RunStartedAt = NullableTime(reader, 11),
+            RunProcessed = reader.GetInt64(12),
+            FailedAttempts = reader.GetInt32(13),
+            RunEndsAt = NullableTime(reader, 15),
+        };
+        return new StoredJob(state, reader.GetInt64(14));
     }
 
     /// <inheritdoc />
-    public async Task UpdateStatusAsync(JobStatusUpdate update, CancellationToken cancellationToken = default)
+    public async Task<long?> WriteAsync(long jobId, StagingUpsertJobState state, long expectedVersion, JobBatchWrite? batch, CancellationToken cancellationToken = default)
     {
-        const string sql = """
+        ArgumentNullException.ThrowIfNull(state);
+        const string update = """
             UPDATE background_jobs
-            SET status = @status, started_at = coalesce(started_at, @started_at), ended_at = @ended_at,
-                next_run_at = @next_run_at, error = @error, error_code = @error_code, updated_at = now()
-            WHERE job_id = @job_id
+            SET status = @status, processed = @processed, batches = @batches, cursor_uen = @cursor_uen,
+                started_at = @started_at, run_started_at = @run_started_at, run_processed = @run_processed,
+                ended_at = @ended_at, next_run_at = @next_run_at, error = @error, error_code = @error_code,
+                failed_attempts = @failed_attempts, run_ends_at = @run_ends_at, version = version + 1, updated_at = now()
+            WHERE job_id = @job_id AND version = @version
+            RETURNING version
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("job_id", update.JobId);
-        command.Parameters.AddWithValue("status", update.Status.ToWire());
-        command.Parameters.Add(NullableTime("started_at", update.StartedAt));
-        command.Parameters.Add(NullableTime("ended_at", update.EndedAt));
-        command.Parameters.Add(NullableTime("next_run_at", update.NextRunAt));
-        command.Parameters.Add(new NpgsqlParameter<string?>("error", update.Error) { NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string?>("error_code", update.ErrorCode) { NpgsqlDbType = NpgsqlDbType.Text });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = batch is null ? null : await connection.BeginTransactionAsync(cancellationToken);
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        var write = new NpgsqlBatchCommand(update);
+        AddStateParameters(write.Parameters, jobId, state, expectedVersion);
+        commands.BatchCommands.Add(write);
+        if (batch is not null)
+        {
+            // In the same round trip as the conditional update; should the update find the row moved on, the
+            // transaction is rolled back and the rows go with it.
+            if (batch.Companies.Companies.Count > 0)
+            {
+                commands.BatchCommands.Add(companies.CreateSaveCommand(batch.Companies, jobId));
+            }
+
+            var history = new NpgsqlBatchCommand("""
+                INSERT INTO job_batches (job_id, batch_no, tenant_id, rows, duration_ms)
+                VALUES (@job_id, @batch_no, @tenant_id, @rows, extract(epoch FROM clock_timestamp() - @started_at) * 1000)
+                """);
+            history.Parameters.AddWithValue("job_id", jobId);
+            history.Parameters.AddWithValue("batch_no", batch.BatchNo);
+            history.Parameters.AddWithValue("tenant_id", batch.Companies.TenantId);
+            history.Parameters.AddWithValue("rows", batch.Companies.Companies.Count);
+            history.Parameters.AddWithValue("started_at", batch.StartedAt);
+            commands.BatchCommands.Add(history);
+        }
+
+        long? version = null;
+        await using (var reader = await commands.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                version = reader.GetInt64(0);
+            }
+
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+        }
+
+        if (transaction is not null)
+        {
+            if (version is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return version;
     }
 
     /// <inheritdoc />
@@ -129,7 +198,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         var sql = $"""
             SELECT {JobColumns}
             FROM background_jobs
-            WHERE tenant_id = @tenant_id AND job_id < @after
+            WHERE tenant_id = @tenant_id AND job_id < @after AND (@status::text IS NULL OR status = @status::text)
             ORDER BY job_id DESC
             LIMIT @limit
             """;
@@ -137,6 +206,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         command.Parameters.AddWithValue("tenant_id", request.TenantId);
         command.Parameters.AddWithValue("after", request.AfterJobId ?? long.MaxValue);
         command.Parameters.AddWithValue("limit", request.Limit + 1);
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", request.Status?.ToWire()) { NpgsqlDbType = NpgsqlDbType.Text });
 
         var rows = new List<JobSnapshot>(request.Limit + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -170,45 +240,21 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListOpenJobIdsAsync(CancellationToken cancellationToken = default)
+    public async Task<int> PruneAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT job_id FROM background_jobs WHERE status IN ('queued', 'running') ORDER BY job_id");
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
-    /// <summary>Adds the job's progress to a batch that writes the rows, so both commit in one transaction.</summary>
-    /// <remarks>The batch number is a primary key of <c>job_batches</c>: re-committing a batch fails the whole transaction.</remarks>
-    internal static void AddBatchProgress(NpgsqlBatch batch, JobBatchRecord record, string tenantId, int rows)
-    {
-        var progress = new NpgsqlBatchCommand("""
-            UPDATE background_jobs
-            SET processed = @processed, batches = @batch_no, cursor_uen = @cursor_uen, updated_at = now()
-            WHERE job_id = @job_id
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        // Batches go with their job (ON DELETE CASCADE); open jobs are never pruned, however old.
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM background_jobs
+            WHERE job_id IN (
+                SELECT job_id FROM background_jobs
+                WHERE status IN ('done', 'error', 'cancelled') AND ended_at < @ended_before
+                ORDER BY ended_at
+                LIMIT @limit)
             """);
-        progress.Parameters.AddWithValue("job_id", record.JobId);
-        progress.Parameters.AddWithValue("processed", record.ProcessedAfter);
-        progress.Parameters.AddWithValue("batch_no", record.BatchNo);
-        progress.Parameters.AddWithValue("cursor_uen", record.CursorUen);
-        batch.BatchCommands.Add(progress);
-
-        var history = new NpgsqlBatchCommand("""
-            INSERT INTO job_batches (job_id, batch_no, tenant_id, rows, duration_ms)
-            VALUES (@job_id, @batch_no, @tenant_id, @rows, extract(epoch FROM clock_timestamp() - @started_at) * 1000)
-            """);
-        history.Parameters.AddWithValue("job_id", record.JobId);
-        history.Parameters.AddWithValue("batch_no", record.BatchNo);
-        history.Parameters.AddWithValue("tenant_id", tenantId);
-        history.Parameters.AddWithValue("rows", rows);
-        history.Parameters.AddWithValue("started_at", record.StartedAt);
-        batch.BatchCommands.Add(history);
+        command.Parameters.AddWithValue("ended_before", endedBefore);
+        command.Parameters.AddWithValue("limit", limit);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows, less the same handled rows.</summary>
@@ -225,6 +271,28 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource) : IJobStore
         "cancelled" => JobStatus.Cancelled,
         _ => throw new InvalidOperationException($"Unknown job status '{text}'."),
     };
+
+    private static void AddStateParameters(NpgsqlParameterCollection p, long jobId, StagingUpsertJobState s, long expectedVersion)
+    {
+        p.AddWithValue("job_id", jobId);
+        p.AddWithValue("version", expectedVersion);
+        p.AddWithValue("status", s.Status.ToWire());
+        p.AddWithValue("processed", s.Processed);
+        p.AddWithValue("batches", s.Batches);
+        p.Add(new NpgsqlParameter<string?>("cursor_uen", s.CursorUen) { NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(NullableTime("started_at", s.StartedAt));
+        p.Add(NullableTime("run_started_at", s.RunStartedAt));
+        p.AddWithValue("run_processed", s.RunProcessed);
+        p.Add(NullableTime("ended_at", s.EndedAt));
+        p.Add(NullableTime("next_run_at", s.NextRunAt));
+        p.Add(new NpgsqlParameter<string?>("error", s.Error) { NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<string?>("error_code", s.ErrorCode) { NpgsqlDbType = NpgsqlDbType.Text });
+        p.AddWithValue("failed_attempts", s.FailedAttempts);
+        p.Add(NullableTime("run_ends_at", s.RunEndsAt));
+    }
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal)
+        => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     private static NpgsqlParameter<DateTimeOffset?> NullableTime(string name, DateTimeOffset? value)
         => new(name, value) { NpgsqlDbType = NpgsqlDbType.TimestampTz };

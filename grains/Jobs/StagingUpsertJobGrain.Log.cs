@@ -26,9 +26,9 @@ public sealed partial class StagingUpsertJobGrain
         Message = "Job {JobId} cancelled for tenant {TenantId} after {Processed} rows")]
     private static partial void LogJobCancelled(ILogger logger, long jobId, string tenantId, long processed);
 
-    [LoggerMessage(EventId = 306, EventName = "job_capped", Level = LogLevel.Information,
-        Message = "Job {JobId} reached its per-run cap for tenant {TenantId}: {Processed} of {Total} rows, continuing at {NextRunAt:o}")]
-    private static partial void LogJobCapped(ILogger logger, long jobId, string tenantId, long processed, long total, DateTimeOffset nextRunAt);
+    [LoggerMessage(EventId = 306, EventName = "job_requeued", Level = LogLevel.Information,
+        Message = "Job {JobId} of tenant {TenantId} back in the queue ({Reason}) at {Processed} of {Total} rows; next turn at {NextRunAt}")]
+    private static partial void LogJobRequeued(ILogger logger, long jobId, string tenantId, string reason, long processed, long total, DateTimeOffset nextRunAt);
 
     [LoggerMessage(EventId = 307, EventName = "batch_retry", Level = LogLevel.Warning,
         Message = "Job {JobId} batch failed for tenant {TenantId} (attempt {Attempt}, {ErrorCode}); retrying in {DelayMs:0} ms")]
@@ -38,25 +38,13 @@ public sealed partial class StagingUpsertJobGrain
         Message = "Job {JobId} resumed for tenant {TenantId} at {Processed} rows on silo {Silo}")]
     private static partial void LogJobResumed(ILogger logger, long jobId, string tenantId, long processed, string silo);
 
-    [LoggerMessage(EventId = 309, EventName = "job_adopted_mirror", Level = LogLevel.Information,
-        Message = "Job {JobId} adopted committed progress from background_jobs: batch {Batches}, {Processed} rows")]
-    private static partial void LogAdoptedMirror(ILogger logger, long jobId, int batches, long processed);
-
-    [LoggerMessage(EventId = 310, EventName = "job_reconcile_failed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 310, EventName = "job_reload_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} could not read its committed progress after a failure")]
-    private static partial void LogReconcileFailed(ILogger logger, Exception exception, long jobId);
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, long jobId);
 
     [LoggerMessage(EventId = 311, EventName = "job_transition_retry", Level = LogLevel.Warning,
         Message = "Job {JobId} could not save a transition (attempt {Attempt}); the run keeps its last saved state and retries in {DelayMs:0} ms")]
     private static partial void LogTransitionRetry(ILogger logger, Exception exception, long jobId, int attempt, double delayMs);
-
-    [LoggerMessage(EventId = 312, EventName = "job_mirror_resynced", Level = LogLevel.Information,
-        Message = "Job {JobId}: background_jobs said {MirrorStatus}, the grain state says {Status}; background_jobs updated")]
-    private static partial void LogMirrorResynced(ILogger logger, long jobId, string mirrorStatus, string status);
-
-    [LoggerMessage(EventId = 313, EventName = "job_mirror_restore_failed", Level = LogLevel.Warning,
-        Message = "Job {JobId} could not put background_jobs back after a failed transition; it is set right on the next save or activation")]
-    private static partial void LogMirrorRestoreFailed(ILogger logger, Exception exception, long jobId);
 
     [LoggerMessage(EventId = 314, EventName = "job_reminder_drop_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} ended but its reminder could not be dropped; the reminder drops itself at its next tick")]
@@ -69,4 +57,8 @@ public sealed partial class StagingUpsertJobGrain
     [LoggerMessage(EventId = 316, EventName = "job_left_to_recovery", Level = LogLevel.Error,
         Message = "Job {JobId} of tenant {TenantId} could not save its error either; the activation stops and the recovery reminder resumes the job from its stored state")]
     private static partial void LogJobLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
+
+    [LoggerMessage(EventId = 317, EventName = "job_waiting_for_turn", Level = LogLevel.Information,
+        Message = "Job {JobId} of tenant {TenantId} waits for one of this silo's {Capacity} job turns")]
+    private static partial void LogJobWaitingForTurn(ILogger logger, long jobId, string tenantId, int capacity);
 }

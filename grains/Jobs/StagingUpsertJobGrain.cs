@@ -4,6 +4,7 @@ using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Pipeline;
 using IcpSearch.Grains.Registry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace IcpSearch.Grains.Jobs;
@@ -14,18 +15,22 @@ namespace IcpSearch.Grains.Jobs;
 /// run on another silo; the batches themselves run one per grain-timer turn, so status calls are answered between them.
 /// </summary>
 public sealed partial class StagingUpsertJobGrain(
-    [PersistentState("staging-upsert-job", "jobs")] IPersistentState<StagingUpsertJobState> state,
+    [PersistentState("staging-upsert-job", BackgroundJobGrainStorage.Name)] IPersistentState<StagingUpsertJobState> state,
     IJobStore jobs,
     IStagingRegistry registry,
     ILeadPipeline pipeline,
     IOptions<StagingUpsertJobOptions> options,
     GrainInstruments instruments,
-    TimeProvider time,
+    JobTurnLimiter turns,
+    [FromKeyedServices(StagingUpsertJobGrain.ClockKey)] TimeProvider time,
     ILocalSiloDetails silo,
     ILogger<StagingUpsertJobGrain> logger) : Grain, IStagingUpsertJobGrain, IRemindable
 {
     /// <summary>The job type stored in <c>background_jobs.job_type</c>.</summary>
     public const string JobType = "staging_upsert";
+
+    /// <summary>The service key of the clock jobs read their windows from (the system clock; tests move it).</summary>
+    public const string ClockKey = "jobs";
 
     private const string ReminderName = "staging-upsert";
 
@@ -34,12 +39,12 @@ public sealed partial class StagingUpsertJobGrain(
 
     private readonly StagingUpsertJobOptions _options = options.Value;
     private IGrainTimer? _batchTimer;
+    private IGrainTimer? _turnTimer;
     private ScoringContext? _runScoring;
     private int _transitionFailures;
 
-    // What status calls see: the state as last made durable (transitions in the grain state, progress in
-    // background_jobs with each batch). Status calls interleave with batches, and must never
-    // report a transition (done, error) that is not yet durable.
+    // What status calls see: the state as last made durable. Status calls interleave with batches, and must never
+    // report a transition (done, error) or progress that is not yet durable.
     private JobSnapshot? _published;
 
     private long JobId => this.GetPrimaryKeyLong();
@@ -47,62 +52,56 @@ public sealed partial class StagingUpsertJobGrain(
     private StagingUpsertJobState S => state.State;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Spec is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await ReconcileWithMirrorAsync(resyncStatus: true, cancellationToken);
         _published = Snapshot();
         if (S.Status == JobStatus.Running)
         {
             // The run was interrupted (its silo stopped or the activation was collected): resume from the saved cursor.
             LogJobResumed(logger, JobId, S.Spec.TenantId, S.Processed, silo.SiloAddress.ToString());
-            StartBatchTimer(TimeSpan.Zero);
+            ResumeRun();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task<JobSnapshot> ScheduleAsync(StagingUpsertJobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (S.Spec is not null)
+        if (state.RecordExists)
         {
             return Snapshot();
         }
 
-        var mirror = await jobs.GetAsync(JobId)
-            ?? throw new JobNotFoundException($"Job {JobId} has no row in background_jobs; create it through the job store first.");
-        return await ScheduleCoreAsync(spec, mirror);
-    }
-
-    private async Task<JobSnapshot> ScheduleCoreAsync(StagingUpsertJobSpec spec, JobMirror mirror)
-    {
-        if (mirror.TenantId != spec.TenantId)
-        {
-            throw new JobStateException($"Job {JobId} belongs to another tenant.");
-        }
-
+        // The reminder before the row: a caller dying in between leaves a reminder whose first tick finds no row and
+        // drops itself, never a row that no reminder will wake.
         var now = time.GetUtcNow();
         var nextRunAt = NextWindow(now);
-        await TransitionAsync(s =>
+        await ArmQueuedReminderAsync(nextRunAt, now);
+        var holder = await jobs.CreateOrReuseAsync(new NewJob(JobId, JobType, spec, nextRunAt), _options.MaxOpenPerTenant);
+        if (holder != JobId)
         {
-            s.Spec = spec;
-            s.Status = JobStatus.Queued;
-            s.CreatedAt = mirror.CreatedAt;
-            s.NextRunAt = nextRunAt;
-        });
+            await DropReminderAsync();
+            DeactivateOnIdle();
+            return holder is { } other
+                ? await GrainFactory.GetGrain<IStagingUpsertJobGrain>(other).GetStatusAsync()
+                : throw new OpenJobsLimitException($"Tenant {spec.TenantId} already has {_options.MaxOpenPerTenant} open jobs.");
+        }
 
-        // Armed after the save: a reminder for a job that was never stored would only drop itself at its first tick.
-        await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
+        await state.ReadStateAsync();
+        _published = Snapshot();
         LogJobQueued(logger, JobId, spec.TenantId, spec.Total, nextRunAt);
         instruments.OnJobTransition("queued");
 
         if (_options.RunImmediately)
         {
-            await StartRunAsync("immediate");
+            await RequestTurnAsync("immediate", Window.EndOf(time.GetUtcNow()));
         }
 
         return Snapshot();
@@ -121,7 +120,41 @@ public sealed partial class StagingUpsertJobGrain(
             throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
         }
 
-        await StartRunAsync("operator");
+        await RequestTurnAsync("operator", Window.EndOf(time.GetUtcNow()));
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<JobSnapshot> RetryAsync()
+    {
+        RequireJob();
+        if (S.Status != JobStatus.Error)
+        {
+            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
+        }
+
+        var now = time.GetUtcNow();
+        var nextRunAt = Window.EndOf(now) is null ? NextWindow(now) : now;
+        try
+        {
+            await CommitAsync(s =>
+            {
+                s.Status = JobStatus.Queued;
+                s.NextRunAt = nextRunAt;
+                s.EndedAt = null;
+                s.Error = null;
+                s.ErrorCode = null;
+                s.FailedAttempts = 0;
+            });
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            throw new JobStateException($"Job {JobId} cannot be retried: another open job of the tenant holds the same work.");
+        }
+
+        await ArmQueuedReminderAsync(nextRunAt, now);
+        LogJobRequeued(logger, JobId, S.Spec!.TenantId, "retry", S.Processed, S.Spec.Total, nextRunAt);
+        instruments.OnJobTransition("queued");
         return Snapshot();
     }
 
@@ -142,48 +175,6 @@ public sealed partial class StagingUpsertJobGrain(
     }
 
     /// <inheritdoc />
-    public async Task EnsureScheduledAsync()
-    {
-        if (S.Spec is null)
-        {
-            // Created in background_jobs, but the scheduling call never arrived (its caller died in between).
-            if (await jobs.GetAsync(JobId) is { Status: JobStatus.Queued } orphan)
-            {
-                await ScheduleCoreAsync(orphan.Spec, orphan);
-            }
-
-            return;
-        }
-
-        if (S.Status.IsTerminal())
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        if (S.Status == JobStatus.Queued && S.NextRunAt is { } due && due + WindowTolerance < now)
-        {
-            // The window passed while no silo was up: a reminder never fires for a missed tick, so without this the
-            // job would wait a whole day for the next one.
-            await StartRunAsync("missed-window");
-            return;
-        }
-
-        if (await this.GetReminder(ReminderName) is null)
-        {
-            if (S.Status == JobStatus.Running)
-            {
-                await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
-            }
-            else
-            {
-                var nextRunAt = S.NextRunAt ?? NextWindow(now);
-                await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
-            }
-        }
-    }
-
-    /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (S.Spec is null || S.Status.IsTerminal())
@@ -195,21 +186,144 @@ public sealed partial class StagingUpsertJobGrain(
         var now = time.GetUtcNow();
         if (S.Status == JobStatus.Queued && S.NextRunAt is { } due && now + WindowTolerance >= due)
         {
-            await StartRunAsync("nightly");
+            // Also a tick after a window opened while no silo was up: reminders never replay a missed tick, but the
+            // queued reminder ticks every QueuedCheckPeriod, so the run starts at the next one if the window is still open.
+            if (Window.EndOf(now < due ? due : now) is { } windowEnd)
+            {
+                await RequestTurnAsync(now - due > WindowTolerance ? "missed-window" : "nightly", windowEnd);
+            }
+            else
+            {
+                await RequeueAsync("window-passed");
+            }
         }
-        else if (S.Status == JobStatus.Running && _batchTimer is null)
+        else if (S.Status == JobStatus.Running && _batchTimer is null && _turnTimer is null)
         {
-            // A running activation always has its batch timer; should it ever lack one, the recovery tick restores it.
-            StartBatchTimer(TimeSpan.Zero);
+            // A running activation always has its batch timer (or waits for a turn); should it ever lack both, the
+            // recovery tick restores them.
+            ResumeRun();
         }
     }
 
-    private async Task StartRunAsync(string trigger)
+    // A run needs one of this silo's turns (JOBS_MAX_CONCURRENT_PER_SILO); without one the job stays queued and asks
+    // again every TurnPollInterval, and the limiter serves the waiting tenants round-robin.
+    private async Task RequestTurnAsync(string trigger, DateTimeOffset? windowEnd)
+    {
+        var tenantId = S.Spec!.TenantId;
+        if (turns.TryEnter(tenantId, JobId))
+        {
+            await StartTurnAsync(trigger, windowEnd);
+            return;
+        }
+
+        if (_turnTimer is not null)
+        {
+            return;
+        }
+
+        // Waiting is durable: the job is due now and its reminder ticks every RecoveryPeriod, so should this silo
+        // stop, another silo's reminder service wakes the job there and it asks for a turn again.
+        var now = time.GetUtcNow();
+        if (S.NextRunAt is not { } due || due > now)
+        {
+            await CommitAsync(s => s.NextRunAt = now);
+        }
+
+        await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
+        LogJobWaitingForTurn(logger, JobId, tenantId, turns.Capacity);
+        _turnTimer = this.RegisterGrainTimer(async _ =>
+        {
+            if (S.Status != JobStatus.Queued)
+            {
+                StopTurnTimer();
+                return;
+            }
+
+            if (!turns.TryEnter(tenantId, JobId))
+            {
+                return;
+            }
+
+            StopTurnTimer();
+            if (windowEnd is { } end && time.GetUtcNow() >= end)
+            {
+                await RequeueAsync("window-end");
+                return;
+            }
+
+            await StartTurnAsync(trigger, windowEnd);
+        }, TurnTimerOptions());
+    }
+
+    private async Task StartTurnAsync(string trigger, DateTimeOffset? windowEnd)
+    {
+        try
+        {
+            await StartRunAsync(trigger, windowEnd);
+        }
+        catch
+        {
+            turns.Exit(JobId);
+            throw;
+        }
+    }
+
+    // A stored running job on a fresh activation: it continues once it holds one of this silo's turns.
+    private void ResumeRun()
+    {
+        var tenantId = S.Spec!.TenantId;
+        if (turns.TryEnter(tenantId, JobId))
+        {
+            StartBatchTimer(TimeSpan.Zero);
+            return;
+        }
+
+        _turnTimer ??= this.RegisterGrainTimer(_ =>
+        {
+            if (S.Status != JobStatus.Running)
+            {
+                StopTurnTimer();
+            }
+            else if (turns.TryEnter(tenantId, JobId))
+            {
+                StopTurnTimer();
+                StartBatchTimer(TimeSpan.Zero);
+            }
+
+            return Task.CompletedTask;
+        }, TurnTimerOptions());
+    }
+
+    private GrainTimerCreationOptions TurnTimerOptions() => new()
+    {
+        DueTime = _options.TurnPollInterval,
+        Period = _options.TurnPollInterval,
+        Interleave = false,
+        KeepAlive = true,
+    };
+
+    private void StopTurnTimer()
+    {
+        _turnTimer?.Dispose();
+        _turnTimer = null;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        turns.Exit(JobId);
+        return Task.CompletedTask;
+    }
+
+    // A run ends at windowEnd (between batches) when it is given one; a run started by an operator outside any
+    // window has none and stops at the per-turn cap.
+    private async Task StartRunAsync(string trigger, DateTimeOffset? windowEnd)
     {
         var now = time.GetUtcNow();
-        await TransitionAsync(s =>
+        await CommitAsync(s =>
         {
             s.Status = JobStatus.Running;
+            s.RunEndsAt = windowEnd;
             s.StartedAt ??= now;
             s.RunStartedAt = now;
             s.RunProcessed = 0;
@@ -288,10 +402,16 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
+        if (S.RunEndsAt is { } runEndsAt && time.GetUtcNow() >= runEndsAt)
+        {
+            await RequeueAsync("window-end");
+            return;
+        }
+
         var runCapLeft = _options.MaxRowsPerRun - S.RunProcessed;
         if (runCapLeft <= 0)
         {
-            await RequeueAsync();
+            await EndTurnAsync();
             return;
         }
 
@@ -307,19 +427,21 @@ public sealed partial class StagingUpsertJobGrain(
             if (rowCount > 0)
             {
                 _runScoring ??= await LoadScoringAsync(spec);
-                var batch = new JobBatchRecord(JobId, S.Batches + 1, S.Processed + rowCount, rows[^1].Uen!, startedAt);
-                await pipeline.ProcessAsync(new PipelineRequest(spec.TenantId, rows, _runScoring, batch), cancellationToken);
+                var prepared = await pipeline.PrepareAsync(new PipelineRequest(spec.TenantId, rows, _runScoring), cancellationToken);
 
-                // The batch and the job's progress committed together, and background_jobs is the truth for progress:
-                // the grain state is not written per batch (an activation adopts the committed progress; transitions
-                // save it), so the in-memory state may be ahead of the stored state, never of what is durable.
-                S.Processed = batch.ProcessedAfter;
-                S.Batches = batch.BatchNo;
-                S.CursorUen = batch.CursorUen;
-                S.RunProcessed += rowCount;
-                S.FailedAttempts = 0;
-                _published = Snapshot();
+                // The batch's rows and the job's progress are one conditional write of the job's row: both commit or
+                // neither does, and a stale activation (its row moved on) writes nothing.
+                await CommitAsync(s =>
+                {
+                    s.Processed += rowCount;
+                    s.Batches++;
+                    s.CursorUen = rows[^1].Uen;
+                    s.RunProcessed += rowCount;
+                    s.FailedAttempts = 0;
+                    s.PendingBatch = new JobBatchWrite(s.Batches, startedAt, prepared);
+                });
 
+                instruments.OnCompaniesProcessed(prepared.Companies.Count, "job");
                 instruments.OnBatchCompleted(clock.Elapsed, rowCount);
                 LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
             }
@@ -337,7 +459,7 @@ public sealed partial class StagingUpsertJobGrain(
         }
         else if (S.RunProcessed >= _options.MaxRowsPerRun)
         {
-            await RequeueAsync();
+            await EndTurnAsync();
         }
         else
         {
@@ -347,19 +469,34 @@ public sealed partial class StagingUpsertJobGrain(
 
     private async Task OnBatchFailedAsync(Exception exception)
     {
-        // The batch may have committed before the failure (e.g. the state write failed): the mirror is the truth
-        // for progress, so adopt it before retrying and the retry reads after the committed rows.
+        // The commit may have landed although its answer was lost: the row is the one truth, so read it again and
+        // the retry continues after whatever did commit (and holds the row's current version).
+        var attempt = S.FailedAttempts + 1;
+        var batchesBefore = S.Batches;
         try
         {
-            await ReconcileWithMirrorAsync(resyncStatus: false, CancellationToken.None);
+            await state.ReadStateAsync();
+            _published = Snapshot();
         }
-        catch (Exception reconcileError)
+        catch (Exception reloadError)
         {
-            LogReconcileFailed(logger, reconcileError, JobId);
+            LogReloadFailed(logger, reloadError, JobId);
+        }
+
+        if (S.Status != JobStatus.Running)
+        {
+            StopBatchTimer();
+            return;
+        }
+
+        if (S.Batches > batchesBefore)
+        {
+            _batchTimer?.Change(_options.BatchPause, Timeout.InfiniteTimeSpan);
+            return;
         }
 
         var code = JobErrorCodes.Classify(exception);
-        S.FailedAttempts++;
+        S.FailedAttempts = attempt;
         if (_options.RetryDelay(S.FailedAttempts) is { } delay)
         {
             LogBatchRetry(logger, exception, JobId, S.Spec!.TenantId, S.FailedAttempts, code, delay.TotalMilliseconds);
@@ -373,20 +510,31 @@ public sealed partial class StagingUpsertJobGrain(
         await EndAsync(JobStatus.Error, JobErrorCodes.Describe(code, exception), code);
     }
 
-    private async Task RequeueAsync()
+    // The turn reached the per-turn cap: inside the window the job yields and takes another turn after others had
+    // theirs; outside it (an operator's run) it waits for the next window.
+    private Task EndTurnAsync()
     {
         var now = time.GetUtcNow();
-        var nextRunAt = NextWindow(now);
-        var runStartedAt = S.RunStartedAt;
-        await TransitionAsync(s =>
+        return S.RunEndsAt is { } runEndsAt && now < runEndsAt
+            ? RequeueAsync("yield", now + _options.YieldDelay)
+            : RequeueAsync("capped");
+    }
+
+    private async Task RequeueAsync(string reason, DateTimeOffset? dueAt = null)
+    {
+        var now = time.GetUtcNow();
+        var nextRunAt = dueAt ?? NextWindow(now);
+        var runStartedAt = S.Status == JobStatus.Running ? S.RunStartedAt : null;
+        await CommitAsync(s =>
         {
             s.Status = JobStatus.Queued;
             s.NextRunAt = nextRunAt;
+            s.RunEndsAt = null;
         });
         StopBatchTimer();
         RecordRunEnded(runStartedAt, now);
-        await ArmReminderAsync(nextRunAt - now, TimeSpan.FromDays(1));
-        LogJobCapped(logger, JobId, S.Spec!.TenantId, S.Processed, S.Spec.Total, nextRunAt);
+        await ArmQueuedReminderAsync(nextRunAt, now);
+        LogJobRequeued(logger, JobId, S.Spec!.TenantId, reason, S.Processed, S.Spec.Total, nextRunAt);
         instruments.OnJobTransition("queued");
     }
 
@@ -394,7 +542,7 @@ public sealed partial class StagingUpsertJobGrain(
     {
         var now = time.GetUtcNow();
         var runStartedAt = S.Status == JobStatus.Running ? S.RunStartedAt : null;
-        await TransitionAsync(s =>
+        await CommitAsync(s =>
         {
             s.Status = status;
             s.EndedAt = now;
@@ -432,66 +580,33 @@ public sealed partial class StagingUpsertJobGrain(
         return new ScoringContext(profile, spec.Match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 
-    private async Task ReconcileWithMirrorAsync(bool resyncStatus, CancellationToken cancellationToken)
-    {
-        var mirror = await jobs.GetAsync(JobId, cancellationToken);
-        if (mirror is null)
-        {
-            return;
-        }
-
-        if (mirror.Batches > S.Batches)
-        {
-            var adopted = mirror.Processed - S.Processed;
-            S.RunProcessed += adopted;
-            S.Processed = mirror.Processed;
-            S.Batches = mirror.Batches;
-            S.CursorUen = mirror.CursorUen;
-            LogAdoptedMirror(logger, JobId, mirror.Batches, mirror.Processed);
-        }
-
-        if (resyncStatus && mirror.Status != S.Status)
-        {
-            // The grain state was saved but the mirror's update was not (the process died in between): the grain
-            // state is the truth, so bring background_jobs back in line.
-            LogMirrorResynced(logger, JobId, mirror.Status.ToWire(), S.Status.ToWire());
-            await UpdateMirrorStatusAsync(cancellationToken);
-        }
-    }
-
-    // Applies a transition and persists it; when the save fails, the state goes back to what was last persisted,
-    // so the activation never acts on (or reports) a transition that did not happen. The grain state is the truth
-    // and is written last: a failure between the two writes leaves at worst a stale mirror, which is set right here
-    // or on the next activation.
-    private async Task TransitionAsync(Action<StagingUpsertJobState> change)
+    // Applies a change (a transition, or a batch's progress with its rows) and makes it durable as one conditional
+    // write of the job's row; when the write fails, the state goes back to what was last written, so the activation
+    // never acts on (or reports) a change that did not happen.
+    private async Task CommitAsync(Action<StagingUpsertJobState> change)
     {
         var before = S.Clone();
-        change(S);
+        var changed = S;
+        change(changed);
         try
         {
-            await UpdateMirrorStatusAsync(CancellationToken.None);
             await state.WriteStateAsync();
         }
         catch
         {
             state.State = before;
-            try
-            {
-                await UpdateMirrorStatusAsync(CancellationToken.None);
-            }
-            catch (Exception restoreError)
-            {
-                LogMirrorRestoreFailed(logger, restoreError, JobId);
-            }
-
             throw;
+        }
+        finally
+        {
+            changed.PendingBatch = null;
         }
 
         _published = Snapshot();
     }
 
-    private Task UpdateMirrorStatusAsync(CancellationToken cancellationToken)
-        => jobs.UpdateStatusAsync(new JobStatusUpdate(JobId, S.Status, S.StartedAt, S.EndedAt, S.NextRunAt, S.Error, S.ErrorCode), cancellationToken);
+    private Task ArmQueuedReminderAsync(DateTimeOffset nextRunAt, DateTimeOffset now)
+        => ArmReminderAsync(nextRunAt - now, _options.QueuedCheckPeriod);
 
     private async Task ArmReminderAsync(TimeSpan dueTime, TimeSpan period)
         => await this.RegisterOrUpdateReminder(ReminderName, Max(dueTime, TimeSpan.Zero), period);
@@ -504,13 +619,18 @@ public sealed partial class StagingUpsertJobGrain(
         }
     }
 
+    // Every stop of a run ends its turn, so the turn goes to the next job in line.
     private void StopBatchTimer()
     {
         _batchTimer?.Dispose();
         _batchTimer = null;
+        StopTurnTimer();
+        turns.Exit(JobId);
     }
 
-    private DateTimeOffset NextWindow(DateTimeOffset now) => new NightlyWindow(_options.NightlyAt, _options.TimeZone).Next(now);
+    private NightlyWindow Window => new(_options.NightlyAt, _options.TimeZone, _options.Window);
+
+    private DateTimeOffset NextWindow(DateTimeOffset now) => Window.Next(now);
 
     private void RequireJob()
     {
@@ -523,6 +643,20 @@ public sealed partial class StagingUpsertJobGrain(
     private JobSnapshot Snapshot() => new(
         JobId, JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Spec.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, S.Spec.Terms, silo.SiloAddress.ToString());
+
+    // The grain-storage bridge may wrap the provider's exception.
+    private static bool IsUniqueViolation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -8,11 +8,21 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the rows per batch (<c>STAGING_BATCH_SIZE</c>), 1 to 10,000. Default: 500.</summary>
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Gets or sets the most rows one run processes (<c>UPSERT_MAX_PER_JOB</c>); the rest waits for the next window. Default: 2,000.</summary>
+    /// <summary>
+    /// Gets or sets the most rows one turn of a job processes (<c>UPSERT_MAX_PER_JOB</c>). Inside the window the job
+    /// then yields and continues after <see cref="YieldDelay"/>; a run started outside it waits for the next window. Default: 2,000.
+    /// </summary>
     public int MaxRowsPerRun { get; set; } = 2000;
 
     /// <summary>Gets or sets the local time of the nightly window, HH:mm or HH:mm:ss (<c>JOBS_NIGHTLY_AT</c>). Default: "02:00".</summary>
     public string NightlyAt { get; set; } = "02:00";
+
+    /// <summary>
+    /// Gets or sets the length of the nightly window from <see cref="NightlyAt"/> (<c>JOBS_WINDOW</c>, e.g. 04:00),
+    /// 1 minute to 24 hours. Runs started in it go on to completion (yielding at <see cref="MaxRowsPerRun"/>) and stop
+    /// between batches when it ends. Default: 4 hours.
+    /// </summary>
+    public TimeSpan Window { get; set; } = NightlyWindow.DefaultLength;
 
     /// <summary>Gets or sets the IANA time zone of <see cref="NightlyAt"/> (<c>JOBS_TIME_ZONE</c>). Default: "UTC".</summary>
     public string TimeZone { get; set; } = "UTC";
@@ -37,6 +47,27 @@ public sealed class StagingUpsertJobOptions
 
     /// <summary>Gets or sets the reminder period while a run is in progress, so another silo resumes a run whose silo died. Default: 1 minute (the Orleans minimum).</summary>
     public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets the reminder period of a queued job. Reminders never replay a tick missed while no silo was up,
+    /// so a window that passed unseen starts its run at the next tick. Default: 15 minutes.
+    /// </summary>
+    public TimeSpan QueuedCheckPeriod { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets how many days finished jobs (done, error, cancelled) and their batches are kept (<c>JOB_RETENTION_DAYS</c>), 1 to 3,650. Default: 30.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Gets or sets how often each silo prunes finished jobs past <see cref="RetentionDays"/>. Default: 1 hour.</summary>
+    public TimeSpan PrunePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets the most jobs that run at once on one silo (<c>JOBS_MAX_CONCURRENT_PER_SILO</c>), 1 to 1,000; waiting jobs take turns round-robin by tenant. Default: the processor count.</summary>
+    public int MaxConcurrentPerSilo { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets how often a job waiting for a turn asks again (an in-memory check on its silo). Default: 250 ms.</summary>
+    public TimeSpan TurnPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Gets or sets how long a job that yielded at <see cref="MaxRowsPerRun"/> waits before its next turn in the same window, so other jobs get theirs. Default: 1 minute.</summary>
+    public TimeSpan YieldDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Gets or sets the pause between batches of one run, letting other grain calls through. Default: zero.</summary>
     public TimeSpan BatchPause { get; set; } = TimeSpan.Zero;

@@ -56,9 +56,39 @@ public sealed class StagingUpsertJobOptionsValidator : IValidateOptions<StagingU
             failures.Add("StagingUpsertJobOptions:RetryMaxDelay must not be shorter than RetryBaseDelay.");
         }
 
-        if (options.RecoveryPeriod < TimeSpan.FromSeconds(1))
+        if (options.Window < TimeSpan.FromMinutes(1) || options.Window > TimeSpan.FromDays(1))
         {
-            failures.Add("StagingUpsertJobOptions:RecoveryPeriod must be at least one second.");
+            failures.Add($"JOBS_WINDOW must be a length from 00:01 to 1.00:00 (a day) such as 04:00 (got {options.Window}).");
+        }
+
+        if (options.RetentionDays is < 1 or > 3650)
+        {
+            failures.Add($"JOB_RETENTION_DAYS must be between 1 and 3650 (got {options.RetentionDays}).");
+        }
+
+        if (options.PrunePeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("StagingUpsertJobOptions:PrunePeriod must be at least one second.");
+        }
+
+        if (options.MaxConcurrentPerSilo is < 1 or > 1000)
+        {
+            failures.Add($"JOBS_MAX_CONCURRENT_PER_SILO must be between 1 and 1000 (got {options.MaxConcurrentPerSilo}).");
+        }
+
+        if (options.TurnPollInterval < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add("StagingUpsertJobOptions:TurnPollInterval must be at least 10 ms.");
+        }
+
+        if (options.YieldDelay < TimeSpan.Zero)
+        {
+            failures.Add("StagingUpsertJobOptions:YieldDelay must not be negative.");
+        }
+
+        if (options.RecoveryPeriod < TimeSpan.FromSeconds(1) || options.QueuedCheckPeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("StagingUpsertJobOptions:RecoveryPeriod and QueuedCheckPeriod must be at least one second.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,5 +1,3 @@
-using IcpSearch.GrainInterfaces.Search;
-
 namespace IcpSearch.Grains.Pipeline;
 
 /// <summary>
@@ -7,6 +5,9 @@ namespace IcpSearch.Grains.Pipeline;
 /// </summary>
 public interface ILeadPipeline
 {
-    /// <summary>Processes the rows as one set-based write and returns each company as written.</summary>
-    Task<IReadOnlyList<SearchCompany>> ProcessAsync(PipelineRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Enriches and scores the rows without writing them, for a caller that commits the write in its own unit of work.</summary>
+    Task<CompanyWrite> PrepareAsync(PipelineRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Prepares the rows and writes them as one set-based write; returns each company as written.</summary>
+    Task<IReadOnlyList<PipelineCompany>> ProcessAsync(PipelineRequest request, CancellationToken cancellationToken = default);
 }

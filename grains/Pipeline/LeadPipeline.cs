@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Grains.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -20,25 +19,34 @@ public sealed partial class LeadPipeline(
     private readonly IEnrichmentProvider[] _providers = providers.ToArray();
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchCompany>> ProcessAsync(PipelineRequest request, CancellationToken cancellationToken = default)
+    public async Task<CompanyWrite> PrepareAsync(PipelineRequest request, CancellationToken cancellationToken = default)
     {
         var drafts = Deduplicate(request.Rows);
-        if (drafts.Count == 0)
+        var runs = new List<EnrichmentRun>(drafts.Count * _providers.Length);
+        if (drafts.Count > 0)
+        {
+            foreach (var provider in _providers)
+            {
+                await EnrichAsync(provider, drafts, runs, cancellationToken);
+            }
+        }
+
+        var scored = drafts.Select(d => new ScoredCompany(d, IcpScorer.Score(d, request.Scoring))).ToList();
+        return new CompanyWrite(request.TenantId, scored, runs);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PipelineCompany>> ProcessAsync(PipelineRequest request, CancellationToken cancellationToken = default)
+    {
+        var write = await PrepareAsync(request, cancellationToken);
+        if (write.Companies.Count == 0)
         {
             return [];
         }
 
-        var runs = new List<EnrichmentRun>(drafts.Count * _providers.Length);
-        foreach (var provider in _providers)
-        {
-            await EnrichAsync(provider, drafts, runs, cancellationToken);
-        }
-
-        var scored = drafts.Select(d => new ScoredCompany(d, IcpScorer.Score(d, request.Scoring))).ToList();
-        var ids = await store.SaveAsync(new CompanyWrite(request.TenantId, scored, runs, request.JobBatch), cancellationToken);
-        instruments.OnCompaniesProcessed(scored.Count, request.JobBatch is null ? "sync" : "job");
-
-        return scored.Select((s, i) => new SearchCompany(
+        var ids = await store.SaveAsync(write, cancellationToken);
+        instruments.OnCompaniesProcessed(write.Companies.Count, "sync");
+        return write.Companies.Select((s, i) => new PipelineCompany(
             ids[i], s.Company.Uen, s.Company.Name, s.Company.IndustryNorm, s.Company.IndustryCode,
             s.Score.Score, s.Score.Bucket, s.Score.Rationale, s.Company.EnrichmentStatus, s.Company.EnrichmentReason)).ToList();
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using IcpSearch.Grains.Jobs;
 
 namespace IcpSearch.Grains.Pipeline;
 
@@ -107,20 +106,10 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             return [];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        var upsert = new NpgsqlBatchCommand(UpsertSql);
-        AddParameters(upsert.Parameters, write, options.Value.RefreshAfter);
-        batch.BatchCommands.Add(upsert);
-        if (write.JobBatch is { } jobBatch)
-        {
-            NpgsqlJobStore.AddBatchProgress(batch, jobBatch, write.TenantId, companies.Count);
-        }
-
-        // A batch without an explicit transaction runs as one implicit transaction: the rows and the job's
-        // progress commit together or not at all.
+        await using var command = dataSource.CreateCommand(UpsertSql);
+        AddParameters(command.Parameters, write, options.Value.RefreshAfter, runJobId: null);
         var ids = new long[companies.Count];
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             ids[reader.GetInt32(0)] = reader.GetInt64(1);
@@ -129,7 +118,21 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
         return ids;
     }
 
-    private static void AddParameters(NpgsqlParameterCollection p, CompanyWrite write, TimeSpan refreshAfter)
+    /// <summary>
+    /// Returns the write as one batch command, for a caller that commits it together with its own statements (a
+    /// job commits a batch's rows with its progress); the command's result set is (ordinal, company id) per company.
+    /// </summary>
+    /// <param name="write">The companies to write; at least one.</param>
+    /// <param name="runJobId">The job the enrichment runs are attributed to (<c>enrichment_runs.job_id</c>), or null.</param>
+    public NpgsqlBatchCommand CreateSaveCommand(CompanyWrite write, long? runJobId)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(write.Companies.Count);
+        var command = new NpgsqlBatchCommand(UpsertSql);
+        AddParameters(command.Parameters, write, options.Value.RefreshAfter, runJobId);
+        return command;
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection p, CompanyWrite write, TimeSpan refreshAfter, long? runJobId)
     {
         var rows = write.Companies;
         T[] Map<T>(Func<ScoredCompany, T> selector) => rows.Select(selector).ToArray();
@@ -168,7 +171,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
 
         p.Add(new NpgsqlParameter<string>("tenant_id", write.TenantId));
         p.Add(new NpgsqlParameter<TimeSpan>("refresh_after", refreshAfter));
-        p.Add(new NpgsqlParameter<long?>("job_id", write.JobBatch?.JobId) { NpgsqlDbType = NpgsqlDbType.Bigint });
+        p.Add(new NpgsqlParameter<long?>("job_id", runJobId) { NpgsqlDbType = NpgsqlDbType.Bigint });
     }
 
     private static NpgsqlParameter<string?[]> Text(string name, string?[] values)

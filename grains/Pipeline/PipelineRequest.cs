@@ -8,5 +8,4 @@ namespace IcpSearch.Grains.Pipeline;
 /// <param name="TenantId">The tenant the scores are for.</param>
 /// <param name="Rows">The registry rows.</param>
 /// <param name="Scoring">What the scores are measured against.</param>
-/// <param name="JobBatch">The job progress to commit with the rows, or null for a synchronous search.</param>
-public sealed record PipelineRequest(string TenantId, IReadOnlyList<RegistryRow> Rows, ScoringContext Scoring, JobBatchRecord? JobBatch = null);
+public sealed record PipelineRequest(string TenantId, IReadOnlyList<RegistryRow> Rows, ScoringContext Scoring);

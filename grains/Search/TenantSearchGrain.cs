@@ -213,7 +213,7 @@ public sealed partial class TenantSearchGrain(
     {
         var head = await registry.ReadHeadAsync(match, _options.SyncLimit);
         var scoring = new ScoringContext(Profile, match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var companies = head.Count == 0 ? [] : await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring));
+        var companies = head.Count == 0 ? [] : (await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring))).Select(ToSearchCompany).ToList();
 
         // The job takes every other match: it leaves out exactly the rows handled here, so no row is done twice.
         var scheduled = Math.Max(0, total - head.Count);
@@ -258,27 +258,25 @@ public sealed partial class TenantSearchGrain(
             sample.Select(r => r.EntityName).ToList(), matchedBy, SearchUnderstanding.None, []);
     }
 
-    // Null when the tenant is at its cap of open jobs.
+    // Null when the tenant is at its cap of open jobs. The job creates its own row (under an id allocated here) and
+    // answers with the open job that already covers the same work, if there is one.
     private async Task<(long JobId, bool Created)?> CreateJobAsync(StagingUpsertJobSpec spec)
     {
-        var outcome = await jobs.CreateOrReuseAsync(new NewJob(TenantId, StagingUpsertJobGrain.JobType, spec), jobOptions.Value.MaxOpenPerTenant);
-        if (outcome is null)
+        var jobId = await jobs.NextJobIdAsync();
+        try
+        {
+            var holder = await GrainFactory.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
+            return (holder.JobId, holder.JobId == jobId);
+        }
+        catch (OpenJobsLimitException)
         {
             LogOpenJobsLimit(logger, TenantId, jobOptions.Value.MaxOpenPerTenant);
             return null;
         }
-
-        var (jobId, created, unscheduled) = outcome.Value;
-
-        // Also a reused job that was never scheduled: the call that created it died before scheduling it, and this
-        // one does it (idempotently) rather than leave the job to the next silo start's recovery sweep.
-        if (unscheduled)
-        {
-            await GrainFactory.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
-        }
-
-        return (jobId, created);
     }
+
+    private static SearchCompany ToSearchCompany(PipelineCompany c) => new(
+        c.CompanyId, c.Uen, c.Name, c.Industry, c.IndustryCode, c.Score, c.Bucket, c.Rationale, c.EnrichmentStatus, c.EnrichmentReason);
 
     private string OpenJobsLimitMessage()
         => $"This tenant already has {N(jobOptions.Value.MaxOpenPerTenant)} open jobs (JOBS_MAX_OPEN_PER_TENANT); cancel some or wait for them to finish, then try again.";

@@ -1,3 +1,4 @@
+using IcpSearch.Grains.Jobs;
 using IcpSearch.Grains.Database;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Extensions;
@@ -37,8 +38,11 @@ public static class Extensions
         new("STAGING_BATCH_SIZE", "StagingUpsertJobOptions:BatchSize", FlagKind.Integer),
         new("UPSERT_MAX_PER_JOB", "StagingUpsertJobOptions:MaxRowsPerRun", FlagKind.Integer),
         new("JOBS_NIGHTLY_AT", "StagingUpsertJobOptions:NightlyAt", FlagKind.Text),
+        new("JOBS_WINDOW", "StagingUpsertJobOptions:Window", FlagKind.Text),
         new("JOBS_TIME_ZONE", "StagingUpsertJobOptions:TimeZone", FlagKind.Text),
         new("JOBS_RUN_IMMEDIATELY", "StagingUpsertJobOptions:RunImmediately", FlagKind.Boolean),
+        new("JOBS_MAX_CONCURRENT_PER_SILO", "StagingUpsertJobOptions:MaxConcurrentPerSilo", FlagKind.Integer),
+        new("JOB_RETENTION_DAYS", "StagingUpsertJobOptions:RetentionDays", FlagKind.Integer),
         new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
@@ -53,6 +57,7 @@ public static class Extensions
         builder.Services.AddIcpSearchGrains(builder.Configuration);
         // Starts loading the sentence-embedding model beside Orleans, so the first search does not pay for it.
         builder.Services.AddHostedService<EmbeddingWarmup>();
+        builder.Services.AddHostedService<JobRetentionService>();
 
         var silo = builder.Configuration.GetSection(nameof(SiloOptions)).Get<SiloOptions>() ?? new SiloOptions();
         if (!IPAddress.TryParse(silo.AdvertisedIp, out var advertisedIp))

@@ -1,4 +1,5 @@
 using IcpSearch.Grains.Jobs;
+using Orleans.Runtime.Hosting;
 using Orleans.Dashboard;
 
 namespace IcpSearch.Silo.Extensions;
@@ -11,7 +12,7 @@ public static class OrleansSiloExtensions
     /// <summary>The ADO.NET invariant Orleans loads Npgsql by.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Adds ADO.NET clustering, grain storage (<c>jobs</c>, <c>tenants</c>) and reminders on PostgreSQL, the job recovery sweep and the dashboard.</summary>
+    /// <summary>Adds ADO.NET clustering, grain storage (<c>tenants</c> on ADO.NET, <c>jobs</c> on their <c>background_jobs</c> rows) and reminders on PostgreSQL, and the dashboard.</summary>
     public static ISiloBuilder UseIcpSearchProviders(this ISiloBuilder silo, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -20,21 +21,20 @@ public static class OrleansSiloExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        foreach (var storage in new[] { "jobs", "tenants" })
+        silo.AddAdoNetGrainStorage("tenants", o =>
         {
-            silo.AddAdoNetGrainStorage(storage, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-        }
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+        // A job's grain state is its background_jobs row: one truth, so nothing needs reconciling or sweeping at start.
+        silo.Services.AddGrainStorage(BackgroundJobGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<BackgroundJobGrainStorage>(sp));
 
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddStartupTask<JobRecoveryStartupTask>();
         silo.AddDashboard();
         return silo;
     }

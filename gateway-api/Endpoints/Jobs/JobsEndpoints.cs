@@ -8,7 +8,7 @@ using IcpSearch.GrainInterfaces.Search;
 namespace IcpSearch.Gateway.Endpoints.Jobs;
 
 /// <summary>
-/// Staging upsert jobs: create, inspect, list, cancel, run now. Another tenant's job is always a 404.
+/// Staging upsert jobs: create, inspect, list (all or one status), cancel, run now, retry. Another tenant's job is always a 404.
 /// </summary>
 public static class JobsEndpoints
 {
@@ -20,9 +20,11 @@ public static class JobsEndpoints
             .Accepts<StagingUpsertRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{jobId:long}", GetJobAsync).WithName("GetJob").WithSummary("Returns a job's progress.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/", ListJobsAsync).WithName("ListJobs").WithSummary("Lists this tenant's jobs, newest first, one keyset page at a time.")
+        group.MapGet("/", ListJobsAsync).WithName("ListJobs").WithSummary("Lists this tenant's jobs (or those of one status, e.g. status=error), newest first, one keyset page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/{jobId:long}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Cancels a job before its next batch.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{jobId:long}/retry", RetryJobAsync).WithName("RetryJob").WithSummary("Requeues a job that ended in error, from its last committed batch.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{jobId:long}/run", RunJobAsync).WithName("RunJobNow").WithSummary("Starts a run of a queued job now, capped like a nightly run.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -42,8 +44,19 @@ public static class JobsEndpoints
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJobAsync(long jobId, [AsParameters] GatewayServices services)
         => await ForOwnJobAsync(jobId, services, action: null);
 
-    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobsAsync(string? limit, string? after, [AsParameters] GatewayServices services)
+    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobsAsync(string? limit, string? after, string? status, [AsParameters] GatewayServices services)
     {
+        JobStatus? only = null;
+        if (status is not null)
+        {
+            if (!JobStatusExtensions.TryParseWire(status, out var parsed))
+            {
+                return Problems.Invalid("status", "status must be one of queued, running, done, error, cancelled.");
+            }
+
+            only = parsed;
+        }
+
         if (!QueryLimit.TryParse(limit, PageLimits.Default, PageLimits.Max, out var size, out var problem))
         {
             return problem;
@@ -60,12 +73,15 @@ public static class JobsEndpoints
             afterId = parsed;
         }
 
-        var page = await services.Cluster.GetGrain<IJobQueryGrain>(0).ListAsync(new JobsQueryRequest(services.Tenant.TenantId, size, afterId));
+        var page = await services.Cluster.GetGrain<IJobQueryGrain>(0).ListAsync(new JobsQueryRequest(services.Tenant.TenantId, size, afterId, only));
         return TypedResults.Ok(new JobPage(page.Items.Select(JobResponse.From).ToList(), page.NextCursor));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelJobAsync(long jobId, [AsParameters] GatewayServices services)
         => await ForOwnJobAsync(jobId, services, grain => grain.CancelAsync());
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> RetryJobAsync(long jobId, [AsParameters] GatewayServices services)
+        => await ForOwnJobAsync(jobId, services, grain => grain.RetryAsync());
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> RunJobAsync(long jobId, [AsParameters] GatewayServices services)
         => await ForOwnJobAsync(jobId, services, grain => grain.RunNowAsync());

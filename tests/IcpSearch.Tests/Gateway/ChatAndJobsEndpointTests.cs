@@ -152,4 +152,35 @@ public sealed class ChatAndJobsEndpointTests(GatewayFixture fixture)
         await ProblemAssert.IsProblemAsync(badLimit, HttpStatusCode.BadRequest, "validation_failed", "limit");
         await ProblemAssert.IsProblemAsync(badCursor, HttpStatusCode.BadRequest, "validation_failed", "after");
     }
+
+    [Fact]
+    public async Task JobsByStatusAndRetry_ShouldFilterAndRefuse_WhenDrivenOverHttp()
+    {
+        // Arrange: one cancelled job and one still queued.
+        using var client = fixture.Client(GatewayFixture.NewTenant());
+        using var other = fixture.Client(GatewayFixture.NewTenant());
+        var ids = new List<long>();
+        foreach (var term in new[] { "hotels", "banks" })
+        {
+            using var created = await client.PostAsJsonAsync("/jobs/staging_upsert", new { terms = new[] { term } }, Cancel);
+            ids.Add((await ProblemAssert.IsJsonAsync(created, HttpStatusCode.Accepted)).GetProperty("job_id").GetInt64());
+        }
+
+        using var cancelled = await client.PostAsync($"/jobs/{ids[0]}/cancel", null, Cancel);
+
+        // Act
+        var onlyCancelled = await client.GetFromJsonAsync<JsonElement>("/jobs?status=cancelled", Cancel);
+        var errored = await client.GetFromJsonAsync<JsonElement>("/jobs?status=error", Cancel);
+        using var badStatus = await client.GetAsync("/jobs?status=failed", Cancel);
+        using var retryQueued = await client.PostAsync($"/jobs/{ids[1]}/retry", null, Cancel);
+        using var retryForeign = await other.PostAsync($"/jobs/{ids[1]}/retry", null, Cancel);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal([ids[0]], onlyCancelled.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("job_id").GetInt64()));
+        Assert.Empty(errored.GetProperty("items").EnumerateArray());
+        await ProblemAssert.IsProblemAsync(badStatus, HttpStatusCode.BadRequest, "validation_failed", "status");
+        await ProblemAssert.IsProblemAsync(retryQueued, HttpStatusCode.Conflict, "job_state_conflict");
+        await ProblemAssert.IsProblemAsync(retryForeign, HttpStatusCode.NotFound, "job_not_found");
+    }
 }

@@ -15,7 +15,7 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         string[] expected =
         [
             "GET /api/info", "GET /api/metrics", "POST /metrics/ttfb", "POST /chat",
-            "POST /jobs/staging_upsert", "GET /jobs", "GET /jobs/{jobId}", "POST /jobs/{jobId}/run", "POST /jobs/{jobId}/cancel",
+            "POST /jobs/staging_upsert", "GET /jobs", "GET /jobs/{jobId}", "POST /jobs/{jobId}/run", "POST /jobs/{jobId}/cancel", "POST /jobs/{jobId}/retry",
             "GET /scores/latest", "GET /scores/export", "GET /candidates", "GET /candidates/export",
             "GET /industries/suggest", "GET /companies", "GET /icp", "PUT /icp",
         ];

@@ -1,4 +1,5 @@
 using IcpSearch.Grains.Extensions;
+using IcpSearch.Grains.Jobs;
 using IcpSearch.Grains.Pipeline;
 using IcpSearch.Tests.Pipeline;
 using IcpSearch.Silo.Extensions;
@@ -25,6 +26,11 @@ public sealed class IcpSiloConfigurator : ISiloConfigurator
         {
             siloBuilder.Services.AddSingleton<IEnrichmentProvider, ThrowingEnrichmentProvider>();
             siloBuilder.Services.AddSingleton<IEnrichmentProvider, HangingEnrichmentProvider>();
+        }
+
+        if (siloBuilder.Configuration.GetValue<bool>("Tests:MovableJobClock"))
+        {
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(StagingUpsertJobGrain.ClockKey, WindowClusterFixture.Clock);
         }
 
         siloBuilder.Configure<ReminderOptions>(o =>
