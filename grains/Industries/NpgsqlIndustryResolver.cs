@@ -132,8 +132,10 @@ public sealed partial class NpgsqlIndustryResolver(NpgsqlDataSource dataSource, 
 
         // Only terms that need it are embedded: an alias or a title answers without the model. Both models read
         // English only: a term with no Latin letter ("شركات الخدمات اللوجستية") embeds as noise that lands near some
-        // title (Education), so it is matched by words and spelling alone.
-        var needMeaning = terms.Where(t => !IndustryAliases.TryGet(t, out _) && t.Any(char.IsAsciiLetter)).Distinct(StringComparer.Ordinal).ToList();
+        // title (Education), so it is matched by words and spelling alone. So is a term none of whose words is a word
+        // of the titles or the lexicon ("manfactrng", "cnstrctn"): such noise lands on the same attractors.
+        var needMeaning = terms.Where(t => !IndustryAliases.TryGet(t, out _) && t.Any(char.IsAsciiLetter) && reference.Spelling.KnowsAnyWord(t))
+            .Distinct(StringComparer.Ordinal).ToList();
         var vectors = needMeaning.Count == 0 ? [] : references.Embedder.Embed(needMeaning, cancellationToken);
         var similarities = needMeaning.Zip(vectors).ToDictionary(x => x.First, x => reference.Similarities(x.Second), StringComparer.Ordinal);
 

@@ -19,6 +19,9 @@ public sealed class SpellingCorrector
         _byLength = _known.GroupBy(w => w.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>Returns whether at least one word of <paramref name="term"/> is a word of the titles or the lexicon.</summary>
+    public bool KnowsAnyWord(string term) => Words(term).Any(_known.Contains);
+
     /// <summary>Returns the term with its misspelt words corrected, or null when nothing needed correcting.</summary>
     public string? Correct(string term)
     {
@@ -39,8 +42,10 @@ public sealed class SpellingCorrector
             {
                 foreach (var candidate in _byLength.GetValueOrDefault(length) ?? [])
                 {
-                    var distance = Distance(word, candidate, bestDistance);
-                    if (distance < bestDistance)
+                    // On a tie the word that keeps the first letter wins: typists rarely miss the first one
+                    // ("cnstrction" is construction, not instruction).
+                    var distance = Distance(word, candidate, bestDistance + 1);
+                    if (distance < bestDistance || (distance == bestDistance && best is not null && best[0] != word[0] && candidate[0] == word[0]))
                     {
                         (best, bestDistance) = (candidate, distance);
                     }

@@ -42,13 +42,13 @@ describe('what the chat understood', () => {
   test('an unmatched word is shown with "did you mean" suggestions, and a broad search offers refinements', async () => {
     const { context, page } = await openConsole(browser());
     try {
-      const answer = await sendChat(page, 'manufacturing, softwre devlopment');
-      const unmatched = answer.getByLabel('Not understood: softwre devlopment');
+      const answer = await sendChat(page, 'manufacturing, manfactrng');
+      const unmatched = answer.getByLabel('Not understood: manfactrng');
       await unmatched.waitFor();
       // A misspelling too far from any title for the resolver, near enough for /industries/suggest.
       await unmatched.getByRole('button').first().waitFor({ timeout: 10_000 });
       const suggestion = await unmatched.getByRole('button').first().innerText();
-      const suggested = await api(`/industries/suggest?q=${encodeURIComponent('softwre devlopment')}&limit=3`);
+      const suggested = await api(`/industries/suggest?q=${encodeURIComponent('manfactrng')}&limit=3`);
       assert.equal(suggestion, suggested.body.items[0].title);
 
       const refine = answer.getByLabel('Refine');

@@ -111,12 +111,23 @@ public sealed class IndustryResolverQualityTests(EmptyRegistryFixture fixture, I
     public async Task ResolveAsync_ShouldResolveNothing_WhenATermNamesNoIndustry()
     {
         // Act
-        var resolved = await NewResolver().ResolveAsync(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية"], TestContext.Current.CancellationToken);
+        var resolved = await NewResolver().ResolveAsync(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية", "manfactrng", "sftwre dvlpmnt"], TestContext.Current.CancellationToken);
 
-        // Assert: the English-only model once placed the Arabic phrase near Education.
+        // Assert: the English-only model once placed the Arabic phrase, and words it does not know, near Education.
         Assert.Empty(resolved.Codes);
         Assert.Empty(resolved.Headings);
-        Assert.Equal(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية"], resolved.UnresolvedTerms);
+        Assert.Equal(["smes", "startups", "quantum widgetry", "شركات الخدمات اللوجستية", "manfactrng", "sftwre dvlpmnt"], resolved.UnresolvedTerms);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_ShouldKeepTheFirstLetter_WhenTwoCorrectionsAreEquallyNear()
+    {
+        // Act: "cnstrction" is two edits from both "construction" and "instruction".
+        var resolved = await NewResolver().ResolveAsync(["cnstrction"], TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.NotEmpty(resolved.Codes);
+        Assert.All(resolved.Codes, code => Assert.Equal('F', SsicHierarchy.SectionOf(code)));
     }
 
     [Fact]
