@@ -93,3 +93,26 @@ pg_ensure_database() {
     pg_psql "$port" postgres "CREATE DATABASE \"$db\"" >/dev/null
   fi
 }
+
+# pg_admin_from_conn CONN: reads an Npgsql "Key=Value;..." connection string into pg_host, pg_port, pg_user,
+# pg_admin_db and PGPASSWORD, and defines psql_admin SQL, which runs SQL there with the same server, user and password.
+pg_admin_from_conn() {
+  local part key
+  local -a parts
+  declare -gA conn=()
+  IFS=';' read -r -a parts <<<"$1"
+  for part in "${parts[@]}"; do
+    [ -n "$part" ] || continue
+    key=$(tr '[:upper:]' '[:lower:]' <<<"${part%%=*}" | tr -d ' ')
+    conn[$key]=${part#*=}
+  done
+  pg_host=${conn[host]:-${conn[server]:-127.0.0.1}}
+  pg_port=${conn[port]:-5432}
+  pg_user=${conn[username]:-${conn[userid]:-${conn[user]:-postgres}}}
+  pg_admin_db=${conn[database]:-postgres}
+  export PGPASSWORD=${conn[password]:-}
+  psql_bin=$(command -v psql || true)
+  [ -n "$psql_bin" ] || psql_bin="$(pg_bindir)/psql"
+  [ -x "$psql_bin" ] || pg_die "psql is required (install postgresql-client)"
+  psql_admin() { "$psql_bin" -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_admin_db" -v ON_ERROR_STOP=1 -qtAc "$1"; }
+}

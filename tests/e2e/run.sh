@@ -44,23 +44,7 @@ if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" 
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) >&2
 fi
 
-# The admin connection string is Npgsql's "Key=Value;..." form; psql gets the same server, user and password.
-declare -A conn=()
-IFS=';' read -r -a parts <<<"$ICPSEARCH_TEST_PG"
-for part in "${parts[@]}"; do
-  [ -n "$part" ] || continue
-  key=$(tr '[:upper:]' '[:lower:]' <<<"${part%%=*}" | tr -d ' ')
-  conn[$key]=${part#*=}
-done
-pg_host=${conn[host]:-${conn[server]:-127.0.0.1}}
-pg_port=${conn[port]:-5432}
-pg_user=${conn[username]:-${conn[userid]:-${conn[user]:-postgres}}}
-pg_admin_db=${conn[database]:-postgres}
-export PGPASSWORD=${conn[password]:-}
-psql_bin=$(command -v psql || true)
-[ -n "$psql_bin" ] || psql_bin="$(pg_bindir)/psql"
-[ -x "$psql_bin" ] || die "psql is required (install postgresql-client)"
-psql_admin() { "$psql_bin" -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_admin_db" -v ON_ERROR_STOP=1 -qtAc "$1"; }
+pg_admin_from_conn "$ICPSEARCH_TEST_PG"
 
 db="icpsearch_e2e_$(date +%s)_$$"
 work=$(mktemp -d /tmp/icpsearch-e2e.XXXXXX)
