@@ -76,6 +76,15 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     /// <summary>The head of a spec in match order.</summary>
     internal static string HeadSql(bool many, string filter) => ReadSql(many ? ByManyCodes : ByCodes, keyset: null, orderBy: "live_rank, uen", filter);
 
+    /// <summary>The head of a spec bounded by an incorporation date from below: live first, then the newest.</summary>
+    /// <remarks>
+    /// Local companies' UENs begin with their incorporation year, so in match order the rows such a spec wants come
+    /// last; the recent-order index (019) reaches them first. The job still takes every other match, whatever the
+    /// head's order, since it leaves out exactly the head's UENs.
+    /// </remarks>
+    internal static string RecentHeadSql(bool many, string filter)
+        => ReadSql(many ? ByManyCodes : ByCodes, keyset: null, orderBy: "live_rank, registration_incorporation_date DESC, uen DESC", filter);
+
     /// <summary>A job's batch of a spec in UEN order.</summary>
     internal static string BatchSql(bool many, string filter) => ReadSql(many ? ByManyCodes : ByCodes, AfterUen, orderBy: "uen", filter);
 
@@ -123,7 +132,9 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(HeadSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters)));
+        var many = match.Codes.Count > ManyCodes;
+        var filter = MatchFilterSql.Predicate(match.Filters);
+        await using var command = dataSource.CreateCommand(match.Filters?.IncorporatedFrom is null ? HeadSql(many, filter) : RecentHeadSql(many, filter));
         AddMatchParameters(command, match);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadRowsAsync(command, limit, cancellationToken);

@@ -97,7 +97,7 @@ public sealed class QueryPlanTests(ExplainFixture fixture) : IClassFixture<Expla
 
         // Act
         var count = await ExplainAsync(NpgsqlStagingRegistry.CountSql(predicate), parameters);
-        var head = await ExplainAsync(NpgsqlStagingRegistry.HeadSql(codes.Length > NpgsqlStagingRegistry.ManyCodes, predicate), [.. parameters, ("limit", 10)]);
+        var head = await ExplainAsync(NpgsqlStagingRegistry.RecentHeadSql(codes.Length > NpgsqlStagingRegistry.ManyCodes, predicate), [.. parameters, ("limit", 10)]);
 
         // Assert
         Assert.Contains(count, n => n.Index == "idx_staging_primary_ssic");

@@ -74,6 +74,24 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ReadHeadAsync_ShouldPutTheNewestFirst_WhenTheSpecBoundsIncorporationFromBelow()
+    {
+        // Arrange: in UEN order the oldest come first; a spec asking for companies incorporated since 2010 wants the newest.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        const string code = "99092";
+        var prefix = "RC" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await StagingSeeder.InsertAsync(fixture.DataSource, [.. Enumerable.Range(0, 12).Select(i => StagingSeeder.Row($"{prefix}{i:00}", $"Recent Co {i}", code, year: 2005 + i))]);
+        var match = new MatchSpec([code], MatchFilters.None with { IncorporatedFrom = new DateOnly(2010, 1, 1), LiveOnly = true });
+
+        // Act
+        var head = await registry.ReadHeadAsync(match, 3, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([$"{prefix}11", $"{prefix}10", $"{prefix}09"], head.Select(r => r.Uen));
+        Assert.Equal(7, await registry.CountMatchesAsync(match, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ReadBatchAsync_ShouldWalkEveryMatchInUenOrderLessTheSkippedOnes_WhenResumedAfterEachBatch()
     {
         // Arrange: the head a search handled is skipped, the rest read in batches of 4.
@@ -136,9 +154,10 @@ public sealed class NpgsqlStagingRegistryTests(RegistryFixture fixture) : IClass
         // Assert
         Assert.Equal(18, all);
         Assert.Equal(expectedStrict.Length, strictCount);
-        Assert.Equal(expectedStrict, (await registry.ReadHeadAsync(match, 10, TestContext.Current.CancellationToken)).Select(r => r.Uen));
+        // A head bounded by an incorporation date from below is newest first (equal dates here: UEN descending).
+        Assert.Equal(Enumerable.Reverse(expectedStrict), (await registry.ReadHeadAsync(match, 10, TestContext.Current.CancellationToken)).Select(r => r.Uen));
         Assert.Equal(expectedLoose.Length, looseCount);
-        Assert.Equal(expectedLoose, head.Select(r => r.Uen));
+        Assert.Equal(Enumerable.Reverse(expectedLoose), head.Select(r => r.Uen));
         Assert.Equal([$"{prefix}16", $"{prefix}17"], batches.Select(r => r.Uen));
         Assert.NotEqual(MatchSpecKey.Compute(match), MatchSpecKey.Compute(loose));
         Assert.Equal(MatchSpecKey.Compute(new MatchSpec([code])), MatchSpecKey.Compute(new MatchSpec([code], MatchFilters.None)));
