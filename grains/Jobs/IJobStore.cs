@@ -19,6 +19,9 @@ public interface IJobStore
     /// <returns>The id of the job that holds the work (<see cref="NewJob.JobId"/> when created), or null at the cap.</returns>
     Task<long?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default);
 
+    /// <summary>Returns the id of the tenant's open (queued or running) job for the same work, or null when there is none.</summary>
+    Task<long?> FindOpenAsync(string jobType, StagingUpsertJobSpec spec, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the job's row as grain state, or null when there is none.</summary>
     Task<StoredJob?> ReadAsync(long jobId, CancellationToken cancellationToken = default);
 

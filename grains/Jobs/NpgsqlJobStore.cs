@@ -33,6 +33,22 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
     }
 
     /// <inheritdoc />
+    public async Task<long?> FindOpenAsync(string jobType, StagingUpsertJobSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        const string sql = """
+            SELECT job_id FROM background_jobs
+            WHERE tenant_id = @tenant_id AND job_type = @job_type AND params_key = @params_key AND status IN ('queued', 'running')
+            LIMIT 1
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("tenant_id", spec.TenantId);
+        command.Parameters.AddWithValue("job_type", jobType);
+        command.Parameters.AddWithValue("params_key", WorkKey(spec));
+        return await command.ExecuteScalarAsync(cancellationToken) is long jobId ? jobId : null;
+    }
+
+    /// <inheritdoc />
     public async Task<long?> CreateOrReuseAsync(NewJob job, int maxOpenPerTenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);

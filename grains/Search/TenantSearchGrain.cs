@@ -262,6 +262,13 @@ public sealed partial class TenantSearchGrain(
     // answers with the open job that already covers the same work, if there is one.
     private async Task<(long JobId, bool Created)?> CreateJobAsync(StagingUpsertJobSpec spec)
     {
+        // A repeated search finds its open job with one read; only new work allocates an id and a job grain (which
+        // arms a reminder and inserts its row, and settles a race with an identical search under the unique index).
+        if (await jobs.FindOpenAsync(StagingUpsertJobGrain.JobType, spec) is { } open)
+        {
+            return (open, false);
+        }
+
         var jobId = await jobs.NextJobIdAsync();
         try
         {

@@ -13,7 +13,8 @@ public static class IndustryExclusions
     /// </summary>
     /// <remarks>
     /// An exclusion is read within the industry it narrows: "manufacturing except food" takes out the manufacture of
-    /// food, not restaurants. A phrase whose own codes miss the included ones is resolved again with each industry.
+    /// food, not restaurants. A phrase whose own codes miss the included ones is resolved again with each industry. A
+    /// phrase that would take out every included code is left out.
     /// </remarks>
     public static async Task<HashSet<string>> ExcludedCodesAsync(
         IIndustryResolver resolver,
@@ -38,7 +39,12 @@ public static class IndustryExclusions
                 own = [.. (await resolver.ResolveAsync([.. industries.Select(i => $"{i} {phrase}")], cancellationToken)).Codes.Where(inside.Contains)];
             }
 
-            codes.UnionWith(own);
+            // An exclusion that would take out the whole industry ("wholesale trade except food", where "wholesale
+            // trade food" resolves back to all of section G) is not what the message means: it narrows nothing.
+            if (own.Count < inside.Count)
+            {
+                codes.UnionWith(own);
+            }
         }
 
         return codes;
