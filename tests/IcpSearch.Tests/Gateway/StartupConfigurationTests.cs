@@ -88,8 +88,6 @@ public sealed class StartupConfigurationTests
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IcpSearch.Gateway.dll")])
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var variable in new[] { "AUTH_MODE", "DEFAULT_TENANT", "JWT_SIGNING_KEY", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_AUTHORITY", "GATEWAY_PORT" })
@@ -102,21 +100,6 @@ public sealed class StartupConfigurationTests
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await errors + await output);
+        return await ChildProcess.RunToExitAsync(start);
     }
 }

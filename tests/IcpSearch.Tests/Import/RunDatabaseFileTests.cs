@@ -52,27 +52,10 @@ public sealed class RunDatabaseFileTests(EmptyRegistryFixture fixture) : IClassF
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IcpSearch.Silo.dll"), .. args])
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
             WorkingDirectory = workingDirectory,
         };
         start.Environment.Remove("ICPSEARCH_DB");
         start.Environment.Remove("ConnectionStrings__IcpSearch");
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await errors + await output);
+        return await ChildProcess.RunToExitAsync(start);
     }
 }
