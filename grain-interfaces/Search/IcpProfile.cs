@@ -10,6 +10,8 @@ namespace IcpSearch.GrainInterfaces.Search;
 /// <param name="Statuses">Gets the entity statuses that fit (e.g. "Live Company"); empty means live entities.</param>
 /// <param name="MinOfficers">Gets the smallest number of officers (a size proxy) that fits, or null.</param>
 /// <param name="MaxOfficers">Gets the largest number of officers that fits, or null.</param>
+/// <param name="Districts">Gets the two-digit postal districts ("01" to "28") that fit; empty means any.</param>
+/// <param name="Weights">Gets how much each factor counts; null (a profile saved before weights existed) means <see cref="IcpWeights.Default"/>.</param>
 [GenerateSerializer, Immutable, Alias("IcpSearch.IcpProfile")]
 public sealed record IcpProfile(
     IReadOnlyList<string> TargetSsicCodes,
@@ -18,8 +20,16 @@ public sealed record IcpProfile(
     IReadOnlyList<string> EntityTypes,
     IReadOnlyList<string> Statuses,
     int? MinOfficers,
-    int? MaxOfficers)
+    int? MaxOfficers,
+    IReadOnlyList<string>? Districts = null,
+    IcpWeights? Weights = null)
 {
-    /// <summary>Gets the profile a tenant starts with: searched industries, any age, type and size, live entities.</summary>
-    public static IcpProfile Default { get; } = new([], null, null, [], [], null, null);
+    /// <summary>Gets the profile a tenant starts with: searched industries, any age, type, size and district, live entities.</summary>
+    public static IcpProfile Default { get; } = new([], null, null, [], [], null, null, [], IcpWeights.Default);
+
+    /// <summary>Gets the districts, empty when none were given.</summary>
+    public IReadOnlyList<string> TargetDistricts => Districts ?? [];
+
+    /// <summary>Gets the weights, the defaults when none were given.</summary>
+    public IcpWeights FactorWeights => Weights ?? IcpWeights.Default;
 }

@@ -43,6 +43,10 @@ public sealed class CompanyDraft(RegistryRow source)
 
     public string? PostalCode { get; set; }
 
+    public string? SecondarySsicCode { get; set; }
+
+    public int? Officers { get; set; }
+
     /// <summary>Gets "ok", or "degraded" once any provider could not do its part.</summary>
     public string EnrichmentStatus => _degradedReasons.Count == 0 ? "ok" : "degraded";
 
@@ -56,7 +60,7 @@ public sealed class CompanyDraft(RegistryRow source)
     public string SourceHash()
     {
         var text = string.Join('\u001f', Name, IndustryNorm, IndustryCode, WebsiteDomain, EmployeesEst, SizeBand, IncorporationYear,
-            FoundedYear, SgRegistered, EntityType, EntityStatus, HqDistrict, HqCity, HqCountry, PostalCode, EnrichmentStatus, EnrichmentReason);
+            FoundedYear, SgRegistered, EntityType, EntityStatus, HqDistrict, HqCity, HqCountry, PostalCode, EnrichmentStatus, EnrichmentReason, SecondarySsicCode, Officers);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 16);
     }
 

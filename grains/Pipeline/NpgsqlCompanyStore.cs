@@ -18,10 +18,12 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             SELECT *
             FROM unnest(@ord, @uen, @name, @industry_norm, @industry_code, @website_domain, @employees_est, @size_band,
                         @incorporation_year, @founded_year, @sg_registered, @entity_type, @entity_status, @hq_district,
-                        @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @source_hash, @score, @bucket, @rationale)
+                        @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @source_hash, @score, @bucket, @rationale,
+                        @secondary_ssic_code, @officers, @industry_grade)
                  AS t(ord, uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                       incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                      hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash, score, bucket, rationale)
+                      hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash, score, bucket, rationale,
+                      secondary_ssic_code, officers, industry_grade)
         ),
         fresh AS (
             SELECT i.ord, c.company_id
@@ -32,10 +34,11 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
         by_uen AS (
             INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                                         incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash)
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash,
+                                        secondary_ssic_code, officers)
             SELECT uen, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
                    founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
-                   enrichment_status, enrichment_reason, source_hash
+                   enrichment_status, enrichment_reason, source_hash, secondary_ssic_code, officers
             FROM input i WHERE uen IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.ord = i.ord)
             ORDER BY uen
             ON CONFLICT (uen) DO UPDATE SET
@@ -46,16 +49,18 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
                 entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
                 hq_country = excluded.hq_country, postal_code = excluded.postal_code,
                 enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
-                source_hash = excluded.source_hash, updated_at = now(), last_seen = now()
+                source_hash = excluded.source_hash, secondary_ssic_code = excluded.secondary_ssic_code, officers = excluded.officers,
+                updated_at = now(), last_seen = now()
             RETURNING company_id, uen
         ),
         by_name AS (
             INSERT INTO companies AS c (uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                                         incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
-                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash)
+                                        hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash,
+                                        secondary_ssic_code, officers)
             SELECT NULL, name, industry_norm, industry_code, website_domain, employees_est, size_band, incorporation_year,
                    founded_year, sg_registered, entity_type, entity_status, hq_district, hq_city, hq_country, postal_code,
-                   enrichment_status, enrichment_reason, source_hash
+                   enrichment_status, enrichment_reason, source_hash, secondary_ssic_code, officers
             FROM input WHERE uen IS NULL
             ORDER BY lower(name)
             ON CONFLICT (lower(name)) WHERE uen IS NULL DO UPDATE SET
@@ -66,7 +71,8 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
                 entity_status = excluded.entity_status, hq_district = excluded.hq_district, hq_city = excluded.hq_city,
                 hq_country = excluded.hq_country, postal_code = excluded.postal_code,
                 enrichment_status = excluded.enrichment_status, enrichment_reason = excluded.enrichment_reason,
-                source_hash = excluded.source_hash, updated_at = now(), last_seen = now()
+                source_hash = excluded.source_hash, secondary_ssic_code = excluded.secondary_ssic_code, officers = excluded.officers,
+                updated_at = now(), last_seen = now()
             RETURNING company_id, lower(name) AS name_key
         ),
         written AS (
@@ -87,12 +93,13 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             JOIN written ids ON ids.ord = r.ord
         ),
         scores AS (
-            INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, scored_at)
-            SELECT @tenant_id, ids.company_id, i.score, i.bucket, i.rationale, now()
+            INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, industry_grade, scored_at)
+            SELECT @tenant_id, ids.company_id, i.score, i.bucket, i.rationale, i.industry_grade, now()
             FROM ids JOIN input i ON i.ord = ids.ord
             ORDER BY ids.company_id
             ON CONFLICT (tenant_id, company_id) DO UPDATE SET
-                score = excluded.score, bucket = excluded.bucket, rationale = excluded.rationale, scored_at = excluded.scored_at
+                score = excluded.score, bucket = excluded.bucket, rationale = excluded.rationale,
+                industry_grade = excluded.industry_grade, scored_at = excluded.scored_at
         )
         SELECT ord, company_id FROM ids
         """;
@@ -160,6 +167,9 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
         p.Add(new NpgsqlParameter<short[]>("score", Map(r => (short)r.Score.Score)));
         p.Add(new NpgsqlParameter<string[]>("bucket", Map(r => r.Score.Bucket)));
         p.Add(new NpgsqlParameter<string[]>("rationale", Map(r => r.Score.Rationale)));
+        p.Add(Text("secondary_ssic_code", Map(r => r.Company.SecondarySsicCode)));
+        p.Add(Int("officers", Map(r => r.Company.Officers)));
+        p.Add(new NpgsqlParameter<short[]>("industry_grade", Map(r => (short)r.Score.IndustryGrade)));
 
         var runs = write.Runs;
         p.Add(new NpgsqlParameter<int[]>("run_ord", runs.Select(r => r.Ordinal).ToArray()));

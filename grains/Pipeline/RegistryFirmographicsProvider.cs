@@ -19,6 +19,8 @@ public sealed class RegistryFirmographicsProvider : IEnrichmentProvider
             var row = company.Source;
 
             company.IndustryCode = row.PrimarySsicCode ?? row.SecondarySsicCode;
+            company.SecondarySsicCode = row.SecondarySsicCode;
+            company.Officers = row.NoOfOfficers;
             company.IndustryNorm = SsicHierarchy.IndustryOf(company.IndustryCode);
             company.IncorporationYear = row.IncorporationDate?.Year;
             // The registry knows only the incorporation date; it stands in for the founding year.

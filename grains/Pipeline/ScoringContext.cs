@@ -8,4 +8,10 @@ namespace IcpSearch.Grains.Pipeline;
 /// <param name="Profile">The tenant's ICP profile.</param>
 /// <param name="SearchCodes">The 5-digit codes of the search or job.</param>
 /// <param name="Today">The date ages are computed at.</param>
-public sealed record ScoringContext(IcpProfile Profile, IReadOnlyList<string> SearchCodes, DateOnly Today);
+public sealed record ScoringContext(IcpProfile Profile, IReadOnlyList<string> SearchCodes, DateOnly Today)
+{
+    private IcpScoreModel? _model;
+
+    /// <summary>Gets the score model of this context, built once.</summary>
+    public IcpScoreModel Model => _model ??= new IcpScoreModel(Profile, SearchCodes, Today);
+}

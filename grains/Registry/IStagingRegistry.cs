@@ -1,10 +1,11 @@
 using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.Grains.Pipeline;
 
 namespace IcpSearch.Grains.Registry;
 
 /// <summary>
-/// Reads the staging registry: the head of a search in match order (live entities first, then UEN), and a job's
-/// batches in UEN order.
+/// Reads the staging registry: the best-scoring matches of a search, its head in match order (live entities first,
+/// then UEN), and a job's batches in UEN order.
 /// </summary>
 public interface IStagingRegistry
 {
@@ -22,6 +23,12 @@ public interface IStagingRegistry
 
     /// <summary>Returns the first <paramref name="limit"/> matching rows in match order: live entities first, then UEN.</summary>
     Task<IReadOnlyList<RegistryRow>> ReadHeadAsync(MatchSpec match, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the <paramref name="limit"/> best-scoring matching rows under <paramref name="ranking"/>: highest points
+    /// first, ties by UEN, so the same registry and profile always give the same rows.
+    /// </summary>
+    Task<IReadOnlyList<RegistryRow>> ReadBestAsync(MatchSpec match, IcpScoreModel ranking, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns up to <paramref name="limit"/> matching rows with a UEN strictly after <paramref name="afterUen"/>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.Grains.Database;
+using IcpSearch.Grains.Pipeline;
 
 namespace IcpSearch.Grains.Registry;
 
@@ -85,6 +86,10 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     internal static string RecentHeadSql(bool many, string filter)
         => ReadSql(many ? ByManyCodes : ByCodes, keyset: null, orderBy: "live_rank, registration_incorporation_date DESC, uen DESC", filter);
 
+    /// <summary>The best-scoring matches of a spec: highest ICP points first, then UEN (see <see cref="IcpScoreModel"/>).</summary>
+    internal static string BestSql(bool many, string filter, IcpScoreModel ranking)
+        => ReadSql(many ? ByManyCodes : ByCodes, keyset: null, orderBy: $"{ranking.StagingPointsSql()} DESC, uen", filter);
+
     /// <summary>A job's batch of a spec in UEN order.</summary>
     internal static string BatchSql(bool many, string filter) => ReadSql(many ? ByManyCodes : ByCodes, AfterUen, orderBy: "uen", filter);
 
@@ -136,6 +141,22 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         var filter = MatchFilterSql.Predicate(match.Filters);
         await using var command = dataSource.CreateCommand(match.Filters?.IncorporatedFrom is null ? HeadSql(many, filter) : RecentHeadSql(many, filter));
         AddMatchParameters(command, match);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadRowsAsync(command, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RegistryRow>> ReadBestAsync(MatchSpec match, IcpScoreModel ranking, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (match.IsEmpty || limit == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(BestSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters), ranking));
+        AddMatchParameters(command, match);
+        ranking.AddParameters(command.Parameters);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadRowsAsync(command, limit, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Grains.Industries;
 
@@ -26,6 +27,19 @@ public static class IcpProfileValidator
 
         CheckRange(profile.MinAgeYears, profile.MaxAgeYears, "min_age_years", "max_age_years", 200);
         CheckRange(profile.MinOfficers, profile.MaxOfficers, "min_officers", "max_officers", 100_000);
+        var districts = CleanList(profile.Districts, "districts");
+        for (var i = 0; i < districts.Count; i++)
+        {
+            // "9", "09" and "D09" all name district 9; stored as the two digits the chat's filters use.
+            var text = districts[i].StartsWith('D') || districts[i].StartsWith('d') ? districts[i][1..] : districts[i];
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 28)
+            {
+                throw new InvalidSearchException($"districts[{i}]", $"'{districts[i]}' is not a Singapore postal district (1 to 28, e.g. \"09\" or \"D09\").");
+            }
+
+            districts[i] = number.ToString("00", CultureInfo.InvariantCulture);
+        }
+
         return new IcpProfile(
             codes,
             profile.MinAgeYears,
@@ -33,7 +47,29 @@ public static class IcpProfileValidator
             CleanList(profile.EntityTypes, "entity_types"),
             CleanList(profile.Statuses, "statuses"),
             profile.MinOfficers,
-            profile.MaxOfficers);
+            profile.MaxOfficers,
+            [.. districts.Distinct(StringComparer.Ordinal)],
+            CheckWeights(profile.FactorWeights));
+    }
+
+    private static IcpWeights CheckWeights(IcpWeights weights)
+    {
+        (string Field, int Value)[] all =
+        [
+            ("weights.industry", weights.Industry), ("weights.status", weights.Status), ("weights.age", weights.Age),
+            ("weights.size", weights.Size), ("weights.district", weights.District), ("weights.entity_type", weights.EntityType),
+        ];
+        foreach (var (field, value) in all)
+        {
+            if (value is < 0 or > IcpWeights.Max)
+            {
+                throw new InvalidSearchException(field, $"{field} must be between 0 and {IcpWeights.Max} (got {value}).");
+            }
+        }
+
+        return weights.Total == 0
+            ? throw new InvalidSearchException("weights", "At least one weight must be above 0; the score is the weighted mean of the factors.")
+            : weights;
     }
 
     private static List<string> CleanList(IReadOnlyList<string>? items, string field)
