@@ -36,19 +36,16 @@ public sealed class IcpScoreModel
     /// <summary>The lowest score in the medium bucket.</summary>
     public const int MediumFrom = 45;
 
-    private const int SecondaryGrade = 700;
-    private const int DivisionGrade = 500;
-    private const int SectionGrade = 200;
+    private const int SecondaryGrade = IndustryTargets.SecondaryGrade;
+    private const int DivisionGrade = IndustryTargets.DivisionGrade;
+    private const int SectionGrade = IndustryTargets.SectionGrade;
     private const int OtherEntityTypeGrade = 500;
     private const int AgeGradePerYearOutside = 200;
     private const int AgeHalfGradeAtYears = 5;
     private const int SizeHalfGradeAtOfficers = 4;
 
-    // Targets as prefixes by length (a section letter stands for its divisions), so "is covered" is four set lookups
-    // in C# and four hashed "= ANY" in SQL rather than a scan of every target per row.
-    private readonly FrozenSet<string>[] _covered;
-    private readonly FrozenSet<string> _divisions;
-    private readonly FrozenSet<string> _sectionDivisions;
+    private readonly IndustryTargets _industry;
+    private readonly IndustryTargets _searched;
     private readonly FrozenSet<string> _statuses;
     private readonly FrozenSet<string> _entityTypes;
     private readonly FrozenSet<string> _sectors;
@@ -63,26 +60,23 @@ public sealed class IcpScoreModel
         _profile = profile;
         _weights = profile.FactorWeights;
         _year = today.Year;
-        var targets = profile.TargetSsicCodes.Count > 0 ? profile.TargetSsicCodes : searchCodes;
+        _searched = new IndustryTargets(searchCodes);
+        _industry = profile.TargetSsicCodes.Count > 0 ? new IndustryTargets(profile.TargetSsicCodes) : _searched;
         _source = profile.TargetSsicCodes.Count > 0 ? "ICP" : "search";
-        HasIndustryTargets = targets.Count > 0;
-
-        var prefixes = targets.SelectMany(t => t.Length == 1 ? DivisionsOf(t[0]) : [t]).ToList();
-        _covered = [.. Enumerable.Range(2, 4).Select(n => prefixes.Where(p => p.Length == n).ToFrozenSet(StringComparer.Ordinal))];
-        _divisions = targets.Where(t => t.Length >= 2).Select(t => t[..2]).ToFrozenSet(StringComparer.Ordinal);
-        _sectionDivisions = targets.Select(SsicHierarchy.SectionOf).OfType<char>().Distinct().SelectMany(DivisionsOf).ToFrozenSet(StringComparer.Ordinal);
         _statuses = profile.Statuses.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _entityTypes = profile.EntityTypes.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _sectors = profile.TargetDistricts.SelectMany(d => int.TryParse(d, CultureInfo.InvariantCulture, out var n) ? PostalDistricts.SectorsOf(n) : []).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Gets whether the model has industries to grade against (the ICP's, or the search's).</summary>
-    public bool HasIndustryTargets { get; }
-
-    /// <summary>Returns the score, bucket and rationale; <paramref name="industryGrade"/> stands in for the industry grade when this model has no targets.</summary>
-    public LeadScore Score(ScoreFacts facts, int? industryGrade = null)
+    /// <summary>
+    /// Returns the score, bucket and rationale. <paramref name="searchedGrade"/> is the industry grade the company
+    /// had against the codes it was found by (<see cref="LeadScore.SearchedIndustryGrade"/>), for a re-score, which
+    /// has no search codes: it stands in for industry when the ICP names no industry.
+    /// </summary>
+    public LeadScore Score(ScoreFacts facts, int? searchedGrade = null)
     {
-        var industry = HasIndustryTargets || industryGrade is null ? IndustryGrade(facts) : industryGrade.Value;
+        var searched = _searched.IsEmpty ? searchedGrade ?? 0 : _searched.Grade(facts);
+        var industry = _industry.IsEmpty ? searched : _industry.Grade(facts);
         Span<(int Weight, int Grade)> parts =
         [
             (_weights.Industry, industry),
@@ -111,7 +105,7 @@ public sealed class IcpScoreModel
                 $"{texts[i]} (+{Math.Round(share * parts[i].Grade / Full, 1):0.#}/{Math.Round(share, 1):0.#})");
         }
 
-        return new LeadScore(score, bucket, rationale.ToString(), industry, points);
+        return new LeadScore(score, bucket, rationale.ToString(), searched, points);
     }
 
     /// <summary>
@@ -177,11 +171,11 @@ public sealed class IcpScoreModel
     {
         for (var n = 2; n <= 5; n++)
         {
-            parameters.Add(new NpgsqlParameter<string[]>($"icp_covered{n}", [.. _covered[n - 2]]));
+            parameters.Add(new NpgsqlParameter<string[]>($"icp_covered{n}", [.. _industry.Covered[n - 2]]));
         }
 
-        parameters.Add(new NpgsqlParameter<string[]>("icp_divisions", [.. _divisions]));
-        parameters.Add(new NpgsqlParameter<string[]>("icp_section_divisions", [.. _sectionDivisions]));
+        parameters.Add(new NpgsqlParameter<string[]>("icp_divisions", [.. _industry.Divisions]));
+        parameters.Add(new NpgsqlParameter<string[]>("icp_section_divisions", [.. _industry.SectionDivisions]));
         parameters.Add(new NpgsqlParameter<string[]>("icp_statuses", [.. _statuses]));
         parameters.Add(new NpgsqlParameter<string[]>("icp_entity_types", [.. _entityTypes]));
         parameters.Add(new NpgsqlParameter<string[]>("icp_sectors", [.. _sectors]));
@@ -200,45 +194,6 @@ public sealed class IcpScoreModel
 
     private static string CoveredSql(string column)
         => $"(left({column}, 2) = ANY(@icp_covered2) OR left({column}, 3) = ANY(@icp_covered3) OR left({column}, 4) = ANY(@icp_covered4) OR left({column}, 5) = ANY(@icp_covered5))";
-
-    private bool Covered(string? code)
-    {
-        if (code is null)
-        {
-            return false;
-        }
-
-        for (var n = 2; n <= 5 && n <= code.Length; n++)
-        {
-            if (_covered[n - 2].Contains(code[..n]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private int IndustryGrade(ScoreFacts f)
-    {
-        var code = f.IndustryCode;
-        if (Covered(code))
-        {
-            return Full;
-        }
-
-        if (Covered(f.SecondaryCode))
-        {
-            return SecondaryGrade;
-        }
-
-        if (code is null || code.Length < 2)
-        {
-            return 0;
-        }
-
-        return _divisions.Contains(code[..2]) ? DivisionGrade : _sectionDivisions.Contains(code[..2]) ? SectionGrade : 0;
-    }
 
     private string IndustryText(ScoreFacts f, int grade) => grade switch
     {
@@ -361,9 +316,6 @@ public sealed class IcpScoreModel
         var digits = postalCode?.Trim(' ');
         return digits is { Length: 5 or 6 } && digits.All(char.IsAsciiDigit) ? digits.PadLeft(6, '0')[..2] : null;
     }
-
-    private static IEnumerable<string> DivisionsOf(char section)
-        => SsicHierarchy.Divisions.Keys.Where(d => SsicHierarchy.SectionOf(d) == section);
 
     private static string Plural(int count, string noun)
         => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

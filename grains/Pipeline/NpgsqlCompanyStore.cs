@@ -19,11 +19,11 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             FROM unnest(@ord, @uen, @name, @industry_norm, @industry_code, @website_domain, @employees_est, @size_band,
                         @incorporation_year, @founded_year, @sg_registered, @entity_type, @entity_status, @hq_district,
                         @hq_city, @hq_country, @postal_code, @enrichment_status, @enrichment_reason, @source_hash, @score, @bucket, @rationale,
-                        @secondary_ssic_code, @officers, @industry_grade)
+                        @secondary_ssic_code, @officers, @searched_industry_grade)
                  AS t(ord, uen, name, industry_norm, industry_code, website_domain, employees_est, size_band,
                       incorporation_year, founded_year, sg_registered, entity_type, entity_status, hq_district,
                       hq_city, hq_country, postal_code, enrichment_status, enrichment_reason, source_hash, score, bucket, rationale,
-                      secondary_ssic_code, officers, industry_grade)
+                      secondary_ssic_code, officers, searched_industry_grade)
         ),
         fresh AS (
             SELECT i.ord, c.company_id
@@ -93,13 +93,13 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             JOIN written ids ON ids.ord = r.ord
         ),
         scores AS (
-            INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, industry_grade, scored_at)
-            SELECT @tenant_id, ids.company_id, i.score, i.bucket, i.rationale, i.industry_grade, now()
+            INSERT INTO lead_scores AS s (tenant_id, company_id, score, bucket, rationale, searched_industry_grade, scored_at)
+            SELECT @tenant_id, ids.company_id, i.score, i.bucket, i.rationale, i.searched_industry_grade, now()
             FROM ids JOIN input i ON i.ord = ids.ord
             ORDER BY ids.company_id
             ON CONFLICT (tenant_id, company_id) DO UPDATE SET
                 score = excluded.score, bucket = excluded.bucket, rationale = excluded.rationale,
-                industry_grade = excluded.industry_grade, scored_at = excluded.scored_at
+                searched_industry_grade = excluded.searched_industry_grade, scored_at = excluded.scored_at
         )
         SELECT ord, company_id FROM ids
         """;
@@ -169,7 +169,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
         p.Add(new NpgsqlParameter<string[]>("rationale", Map(r => r.Score.Rationale)));
         p.Add(Text("secondary_ssic_code", Map(r => r.Company.SecondarySsicCode)));
         p.Add(Int("officers", Map(r => r.Company.Officers)));
-        p.Add(new NpgsqlParameter<short[]>("industry_grade", Map(r => (short)r.Score.IndustryGrade)));
+        p.Add(new NpgsqlParameter<short[]>("searched_industry_grade", Map(r => (short)r.Score.SearchedIndustryGrade)));
 
         var runs = write.Runs;
         p.Add(new NpgsqlParameter<int[]>("run_ord", runs.Select(r => r.Ordinal).ToArray()));
