@@ -44,6 +44,9 @@ public sealed class IcpScoreModel
     private const int AgeHalfGradeAtYears = 5;
     private const int SizeHalfGradeAtOfficers = 4;
 
+    // Outside the interpolated SQL, whose braces would read {5,6} as an alignment.
+    private const string PostalCodePattern = "'^[0-9]{5,6}$'";
+
     private readonly IndustryTargets _industry;
     private readonly IndustryTargets _searched;
     private readonly FrozenSet<string> _statuses;
@@ -149,7 +152,7 @@ public sealed class IcpScoreModel
         var district = _sectors.Count == 0
             ? Full.ToString(CultureInfo.InvariantCulture)
             : $"""
-               CASE WHEN CASE WHEN btrim(postal_code, ' ') ~ '^[0-9]{5,6}$' THEN left(lpad(btrim(postal_code, ' '), 6, '0'), 2) END = ANY(@icp_sectors)
+               CASE WHEN CASE WHEN btrim(postal_code, ' ') ~ {PostalCodePattern} THEN left(lpad(btrim(postal_code, ' '), 6, '0'), 2) END = ANY(@icp_sectors)
                     THEN {Full} ELSE 0 END
                """;
         var entityType = _entityTypes.Count > 0

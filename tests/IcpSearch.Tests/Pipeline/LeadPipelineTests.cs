@@ -54,9 +54,10 @@ public sealed class LeadPipelineTests(RegistryFixture fixture) : IClassFixture<R
         var company = result.Single();
         Assert.Equal("Information and Communications", company.Industry);
         Assert.Equal("62011", company.IndustryCode);
-        Assert.Equal(100, company.Score);
+        // Graded: 14 years is 14/19 of the age points and 6 officers 6/10 of the size points (no ICP bands).
+        Assert.Equal(90, company.Score);
         Assert.Equal("high", company.Bucket);
-        Assert.Equal("industry 62011 in search target (+40); Live Company (+20); 14 years old (+15); 6 officers (+15); Local Company (+10)", company.Rationale);
+        Assert.Equal("industry 62011 in search target (+35/35); Live Company (+15/15); 14 years old (+11/15); 6 officers (+9/15); any district (+10/10); Local Company (+10/10)", company.Rationale);
         await using var command = fixture.DataSource.CreateCommand(
             "SELECT hq_district, hq_city, hq_country, size_band, incorporation_year, sg_registered FROM companies WHERE uen = @u");
         command.Parameters.AddWithValue("u", uen);

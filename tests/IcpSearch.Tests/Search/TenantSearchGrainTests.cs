@@ -178,8 +178,8 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         // Assert
         Assert.Equal(["C"], (await grain.GetIcpProfileAsync()).TargetSsicCodes);
         Assert.All(manufacturing.Companies.Where(c => c.IndustryCode![..2].CompareTo("10") >= 0 && c.IndustryCode[..2].CompareTo("33") <= 0),
-            c => Assert.Contains("in ICP target (+40)", c.Rationale));
-        Assert.All(construction.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("outside ICP target (+0)", c.Rationale));
+            c => Assert.Contains("in ICP target (+35/35)", c.Rationale));
+        Assert.All(construction.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("outside ICP target (+0/35)", c.Rationale));
         Assert.True(manufacturing.Companies.Average(c => c.Score) > construction.Companies.Average(c => c.Score));
     }
 
@@ -220,8 +220,8 @@ public sealed class TenantSearchGrainTests(SearchClusterFixture fixture)
         Assert.Equal(["F"], readDuring.TargetSsicCodes);
         Assert.Equal(["F"], readAfter.TargetSsicCodes);
         Assert.NotEmpty(during.Companies);
-        Assert.All(during.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+40)", c.Rationale));
-        Assert.All(after.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+40)", c.Rationale));
+        Assert.All(during.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+35/35)", c.Rationale));
+        Assert.All(after.Companies.Where(c => c.IndustryCode!.StartsWith('4')), c => Assert.Contains("in ICP target (+35/35)", c.Rationale));
         Assert.Equal(["F"], (await fixture.Grains.GetTenantSearchGrain(tenant).SetIcpProfileAsync(new IcpProfile(["F"], null, null, [], [], null, null))).TargetSsicCodes);
     }
 
