@@ -8,13 +8,15 @@ namespace IcpSearch.Bench;
 /// Drives <c>POST /chat</c> through a real gateway and silo (separate processes): per registry size, 1,000 requests
 /// from 8 concurrent clients, cycling through SDR sentences with constraints (location, officers, incorporation,
 /// entity type, exclusions, frames and lists), timing the first response byte and the whole response, with
-/// <c>GET /api/info</c> measured in the same run; at the end, the p95 of the largest size over that of the smallest.
+/// <c>GET /api/info</c> measured in the same run; per size, the synchronous 10 chosen both ways (<c>UPSERT_SYNC_ORDER</c>
+/// best, the ranked selection, and match, the unranked head) with the ratio of their p95s; at the end, the p95 of the
+/// largest size over that of the smallest (ranked).
 /// </summary>
 public sealed class ChatBenchmark : IBenchmark
 {
     public string Name => "chat";
 
-    public string Description => "POST /chat through gateway+silo at several registry sizes: TTFB and total p50/p95/p99 and p95 ratio (--rows 100000,1000000 --requests 1000 --concurrency 8 --rounds 3 [--message TEXT])";
+    public string Description => "POST /chat through gateway+silo at several registry sizes: TTFB and total p50/p95/p99 and p95 ratio (--rows 100000,1000000 --requests 1000 --concurrency 8 --rounds 3 --orders best,match [--message TEXT])";
 
     // What SDRs write: a bare industry, and sentences whose constraints each narrow the match.
     private static readonly string[] Messages =
@@ -38,6 +40,7 @@ public sealed class ChatBenchmark : IBenchmark
         var concurrency = BenchArgs.Int(args, "--concurrency", 8);
         var message = BenchArgs.Text(args, "--message", "");
         var rounds = BenchArgs.Int(args, "--rounds", 3);
+        var orders = BenchArgs.Text(args, "--orders", "best,match").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string[] messages = message.Length > 0 ? [message] : Messages;
 
         Console.WriteLine($"chat benchmark: {rounds} rounds of {requests} requests, {concurrency} concurrent clients, {messages.Length} messages in turn, after a 500-request warm-up");
@@ -46,13 +49,32 @@ public sealed class ChatBenchmark : IBenchmark
             Console.WriteLine($"  - \"{text}\"");
         }
 
-        Console.WriteLine("| staging rows | round | matches (min–max) | /chat TTFB p50 / p95 / p99 (ms) | /chat total p50 / p95 / p99 (ms) | req/s | baseline GET /api/info p95 (ms) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| staging rows | sync order | round | matches (min–max) | /chat TTFB p50 / p95 / p99 (ms) | /chat total p50 / p95 / p99 (ms) | req/s | baseline GET /api/info p95 (ms) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         var medians = new List<(int Rows, double P95)>();
+        var ratios = new List<string>();
         foreach (var rows in rowCounts)
         {
-            medians.Add((rows, await RunOneAsync(rows, requests, concurrency, messages, rounds)));
+            var database = $"bench_chat_{rows}";
+            var connectionString = await BenchDatabase.CreateAsync(database);
+            var load = Stopwatch.StartNew();
+            await BenchRegistry.LoadAsync(connectionString, rows);
+            Console.Error.WriteLine($"[chat] loaded {rows:N0} rows in {load.Elapsed.TotalSeconds:0.0} s");
+            var byOrder = new Dictionary<string, double>();
+            foreach (var order in orders)
+            {
+                byOrder[order] = await RunOneAsync(connectionString, rows, order, requests, concurrency, messages, rounds);
+            }
+
+            medians.Add((rows, byOrder[orders[0]]));
+            if (byOrder.TryGetValue("best", out var best) && byOrder.TryGetValue("match", out var match))
+            {
+                ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{rows:N0} rows: p95 ranked (best) / unranked (match) = {best:0.0} / {match:0.0} = {best / match:0.00}"));
+            }
         }
+
+        ratios.ForEach(Console.WriteLine);
 
         if (medians.Count > 1)
         {
@@ -64,14 +86,8 @@ public sealed class ChatBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<double> RunOneAsync(int rows, int requests, int concurrency, string[] messages, int rounds)
+    private static async Task<double> RunOneAsync(string connectionString, int rows, string order, int requests, int concurrency, string[] messages, int rounds)
     {
-        var database = $"bench_chat_{rows}";
-        var connectionString = await BenchDatabase.CreateAsync(database);
-        var load = Stopwatch.StartNew();
-        await BenchRegistry.LoadAsync(connectionString, rows);
-        Console.Error.WriteLine($"[chat] loaded {rows:N0} rows in {load.Elapsed.TotalSeconds:0.0} s");
-
         var clusterId = $"bench-{Guid.NewGuid():N}"[..20];
         var gatewayPort = HostProcess.FreePort();
         var logs = Path.Combine(Path.GetTempPath(), "icpsearch-bench-logs");
@@ -90,14 +106,15 @@ public sealed class ChatBenchmark : IBenchmark
             ["SILO_GATEWAY_PORT"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             ["SILO_HTTP_PORT"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             ["MIGRATE_ON_START"] = "false",
-        }, Path.Combine(logs, $"silo-{rows}.log"));
+            ["UPSERT_SYNC_ORDER"] = order,
+        }, Path.Combine(logs, $"silo-{rows}-{order}.log"));
         await using var gateway = HostProcess.Start("gateway-api", "IcpSearch.Gateway", new Dictionary<string, string>(common)
         {
             ["GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["AUTH_MODE"] = "off",
             ["DEFAULT_TENANT"] = "bench",
-        }, Path.Combine(logs, $"gateway-{rows}.log"));
+        }, Path.Combine(logs, $"gateway-{rows}-{order}.log"));
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(30) };
         await WaitHealthyAsync(http, silo, gateway, logs);
@@ -108,29 +125,29 @@ public sealed class ChatBenchmark : IBenchmark
         await MeasureAsync(500, concurrency, async worker =>
         {
             var i = (Interlocked.Increment(ref sent) & int.MaxValue) % messages.Length;
-            var warm = await PostChatAsync(http, messages[i], $"warm-{worker}");
+            var warm = await PostChatAsync(http, messages[i], $"warm-{order}-{worker}");
             matches[i] = warm.Matches;
             return warm.Timing;
         });
 
-        Console.Error.WriteLine($"[chat] {rows:N0} rows, matches per message: " + string.Join(" · ", messages.Select((m, i) => $"\"{m}\" {matches[i]:N0}")));
+        Console.Error.WriteLine($"[chat] {rows:N0} rows, {order}, matches per message: " + string.Join(" · ", messages.Select((m, i) => $"\"{m}\" {matches[i]:N0}")));
         var p95s = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
             var baseline = await MeasureAsync(requests, concurrency, async _ => await TimeGetAsync(http, "/api/info"));
             var clock = Stopwatch.StartNew();
             var chat = await MeasureAsync(requests, concurrency, async worker =>
-                (await PostChatAsync(http, messages[(Interlocked.Increment(ref sent) & int.MaxValue) % messages.Length], $"sdr-{worker}")).Timing);
+                (await PostChatAsync(http, messages[(Interlocked.Increment(ref sent) & int.MaxValue) % messages.Length], $"sdr-{order}-{worker}")).Timing);
             var elapsed = clock.Elapsed;
 
             var ttfb = chat.Select(t => t.Ttfb).ToList();
             var total = chat.Select(t => t.Total).ToList();
             p95s.Add(Stats.Percentile(total, 95));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {rows:N0} | {round} | {matches.Min():N0}–{matches.Max():N0} | {P(ttfb, 50)} / {P(ttfb, 95)} / {P(ttfb, 99)} | {P(total, 50)} / {P(total, 95)} / {P(total, 99)} | {requests / elapsed.TotalSeconds:0} | {P(baseline.Select(t => t.Total).ToList(), 95)} |"));
+                $"| {rows:N0} | {order} | {round} | {matches.Min():N0}–{matches.Max():N0} | {P(ttfb, 50)} / {P(ttfb, 95)} / {P(ttfb, 99)} | {P(total, 50)} / {P(total, 95)} / {P(total, 99)} | {requests / elapsed.TotalSeconds:0} | {P(baseline.Select(t => t.Total).ToList(), 95)} |"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rows:N0} | median p95 of {rounds} rounds | | | {P(p95s, 50)} | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rows:N0} | {order} | median p95 of {rounds} rounds | | | {P(p95s, 50)} | | |"));
         return Stats.Percentile(p95s, 50);
     }
 

@@ -27,9 +27,12 @@ public sealed record IcpProfile(
     /// <summary>Gets the profile a tenant starts with: searched industries, any age, type, size and district, live entities.</summary>
     public static IcpProfile Default { get; } = new([], null, null, [], [], null, null, [], IcpWeights.Default);
 
-    /// <summary>Gets the districts, empty when none were given.</summary>
-    public IReadOnlyList<string> TargetDistricts => Districts ?? [];
+    // Methods, not properties: grain storage serialises properties, and a second reference to the same list or
+    // weights makes its JSON unreadable (preserved references cannot feed a constructor).
 
-    /// <summary>Gets the weights, the defaults when none were given.</summary>
-    public IcpWeights FactorWeights => Weights ?? IcpWeights.Default;
+    /// <summary>Returns the districts, empty when none were given.</summary>
+    public IReadOnlyList<string> GetDistricts() => Districts ?? [];
+
+    /// <summary>Returns the weights, the defaults when none were given.</summary>
+    public IcpWeights GetWeights() => Weights ?? IcpWeights.Default;
 }

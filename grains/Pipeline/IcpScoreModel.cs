@@ -61,14 +61,14 @@ public sealed class IcpScoreModel
     public IcpScoreModel(IcpProfile profile, IReadOnlyList<string> searchCodes, DateOnly today)
     {
         _profile = profile;
-        _weights = profile.FactorWeights;
+        _weights = profile.GetWeights();
         _year = today.Year;
         _searched = new IndustryTargets(searchCodes);
         _industry = profile.TargetSsicCodes.Count > 0 ? new IndustryTargets(profile.TargetSsicCodes) : _searched;
         _source = profile.TargetSsicCodes.Count > 0 ? "ICP" : "search";
         _statuses = profile.Statuses.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _entityTypes = profile.EntityTypes.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-        _sectors = profile.TargetDistricts.SelectMany(d => int.TryParse(d, CultureInfo.InvariantCulture, out var n) ? PostalDistricts.SectorsOf(n) : []).ToFrozenSet(StringComparer.Ordinal);
+        _sectors = profile.GetDistricts().SelectMany(d => int.TryParse(d, CultureInfo.InvariantCulture, out var n) ? PostalDistricts.SectorsOf(n) : []).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -48,8 +48,9 @@ public static class IcpProfileValidator
             CleanList(profile.Statuses, "statuses"),
             profile.MinOfficers,
             profile.MaxOfficers,
-            [.. districts.Distinct(StringComparer.Ordinal)],
-            CheckWeights(profile.FactorWeights));
+            // A List: grain storage writes the runtime type, and a collection expression's compiler-made type cannot be read back.
+            districts.Distinct(StringComparer.Ordinal).ToList(),
+            CheckWeights(profile.GetWeights()));
     }
 
     private static IcpWeights CheckWeights(IcpWeights weights)

@@ -20,6 +20,18 @@ public sealed class SearchOptions
     /// <summary>Gets or sets how many matches are upserted, enriched and scored within the request (<c>UPSERT_SYNC_LIMIT</c>), 0 to 200; 0 disables. Default: 10.</summary>
     public int SyncLimit { get; set; } = 10;
 
+    /// <summary>The synchronous matches are the best-scoring under the tenant's ICP.</summary>
+    public const string BestFirst = "best";
+
+    /// <summary>The synchronous matches are the first in match order (live, then UEN; newest first when bounded by incorporation from below).</summary>
+    public const string MatchOrder = "match";
+
+    /// <summary>
+    /// Gets or sets which matches are the synchronous ones (<c>UPSERT_SYNC_ORDER</c>): best or match. Default: best.
+    /// </summary>
+    /// <remarks>match skips ranking every match of a very broad search, for a registry too large to rank in time.</remarks>
+    public string SyncOrder { get; set; } = BestFirst;
+
     /// <summary>Gets or sets the match count above which a search offers narrower headings (<c>REFINE_ABOVE</c>), at least 1. Default: 500.</summary>
     public long RefineAbove { get; set; } = 500;
 

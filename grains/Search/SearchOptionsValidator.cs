@@ -21,6 +21,11 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
             failures.Add($"UPSERT_SYNC_LIMIT must be between 0 and 200 (got {options.SyncLimit}).");
         }
 
+        if (options.SyncOrder is not (SearchOptions.BestFirst or SearchOptions.MatchOrder))
+        {
+            failures.Add($"UPSERT_SYNC_ORDER must be best or match (got '{options.SyncOrder}').");
+        }
+
         if (options.RefineAbove < 1)
         {
             failures.Add($"REFINE_ABOVE must be at least 1 (got {options.RefineAbove}).");

@@ -212,7 +212,7 @@ public sealed partial class TenantSearchGrain(
     private async Task<SearchResult> UpsertHeadAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
         var scoring = ScoringFor(match);
-        var head = await registry.ReadBestAsync(match, scoring.Model, _options.SyncLimit);
+        var head = await ReadHeadAsync(match, scoring, _options.SyncLimit);
         var companies = head.Count == 0 ? [] : (await pipeline.ProcessAsync(new PipelineRequest(TenantId, head, scoring))).Select(ToSearchCompany).ToList();
 
         // The job takes every other match: it leaves out exactly the rows handled here, so no row is done twice.
@@ -244,7 +244,7 @@ public sealed partial class TenantSearchGrain(
 
     private async Task<SearchResult> PreviewAsync(IReadOnlyList<string> terms, MatchSpec match, long total, string matchedBy)
     {
-        var sample = await registry.ReadBestAsync(match, ScoringFor(match).Model, _options.PreviewLimit);
+        var sample = await ReadHeadAsync(match, ScoringFor(match), _options.PreviewLimit);
         if (await CreateJobAsync(new StagingUpsertJobSpec(TenantId, terms, match, [], total, "chat")) is not { } job)
         {
             return new SearchResult(terms, match.Codes, [], total, 0, null, false,
@@ -281,6 +281,11 @@ public sealed partial class TenantSearchGrain(
             return null;
         }
     }
+
+    private Task<IReadOnlyList<RegistryRow>> ReadHeadAsync(MatchSpec match, ScoringContext scoring, int limit)
+        => _options.SyncOrder == SearchOptions.MatchOrder
+            ? registry.ReadHeadAsync(match, limit)
+            : registry.ReadBestAsync(match, scoring.Model, limit);
 
     private ScoringContext ScoringFor(MatchSpec match) => new(Profile, match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 

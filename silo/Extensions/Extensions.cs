@@ -34,6 +34,7 @@ public static class Extensions
         new("DASHBOARD_PASSWORD", "SiloHttpOptions:DashboardPassword", FlagKind.Text, Secret: true),
         new("STAGING_UPSERT_MODE", "SearchOptions:Mode", FlagKind.Text),
         new("UPSERT_SYNC_LIMIT", "SearchOptions:SyncLimit", FlagKind.Integer),
+        new("UPSERT_SYNC_ORDER", "SearchOptions:SyncOrder", FlagKind.Text),
         new("REFINE_ABOVE", "SearchOptions:RefineAbove", FlagKind.Integer),
         new("STAGING_BATCH_SIZE", "StagingUpsertJobOptions:BatchSize", FlagKind.Integer),
         new("UPSERT_MAX_PER_JOB", "StagingUpsertJobOptions:MaxRowsPerRun", FlagKind.Integer),

@@ -24,7 +24,7 @@ public sealed record IcpProfileBody(
     IcpWeightsBody? Weights = null)
 {
     public static IcpProfileBody From(IcpProfile p)
-        => new(p.TargetSsicCodes, p.MinAgeYears, p.MaxAgeYears, p.EntityTypes, p.Statuses, p.MinOfficers, p.MaxOfficers, p.TargetDistricts, IcpWeightsBody.From(p.FactorWeights));
+        => new(p.TargetSsicCodes, p.MinAgeYears, p.MaxAgeYears, p.EntityTypes, p.Statuses, p.MinOfficers, p.MaxOfficers, p.GetDistricts(), IcpWeightsBody.From(p.GetWeights()));
 
     public IcpProfile ToProfile()
         => new(TargetSsicCodes ?? [], MinAgeYears, MaxAgeYears, EntityTypes ?? [], Statuses ?? [], MinOfficers, MaxOfficers, Districts ?? [], Weights?.ToWeights() ?? IcpWeights.Default);
