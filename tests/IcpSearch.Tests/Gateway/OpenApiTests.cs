@@ -17,7 +17,7 @@ public sealed class OpenApiTests(GatewayFixture fixture)
             "GET /api/info", "GET /api/metrics", "POST /metrics/ttfb", "POST /chat",
             "POST /jobs/staging_upsert", "GET /jobs", "GET /jobs/{jobId}", "POST /jobs/{jobId}/run", "POST /jobs/{jobId}/cancel", "POST /jobs/{jobId}/retry",
             "GET /scores/latest", "GET /scores/export", "GET /candidates", "GET /candidates/export",
-            "GET /industries/suggest", "GET /companies", "GET /icp", "PUT /icp",
+            "GET /industries/suggest", "GET /companies", "GET /icp", "PUT /icp", "GET /icp/options", "POST /icp/from-understanding",
         ];
         // Every minimal-API endpoint the running gateway maps (health, Prometheus and the document itself are not API).
         var mapped = fixture.Gateway.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
