@@ -109,7 +109,7 @@ describe('the ICP page', () => {
       await done.waitFor();
       const summary = await done.innerText();
       const maxAge = new Date().getUTCFullYear() - 1991;
-      for (const part of ['section C', 'D22', 'at least 2 officers', `at most ${maxAge} years old`, 'live entities', 'weights 35/15/40/15/10/10', 'except food']) {
+      for (const part of ['section C', 'D22', 'at least 2 officers', 'Private limited company', `at most ${maxAge} years old`, 'live entities', 'weights 35/15/40/15/10/10', 'except food']) {
         assert.ok(summary.includes(part), `"${part}" in "${summary}"`);
       }
       await screenshot(page, 'icp-saved-from-chat');
