@@ -40,6 +40,13 @@ public static class TextFields
     {
         ["message"] = ChatMessage,
         ["route"] = new(64),
+
+        // POST /icp/from-understanding takes back a chat answer's understood object: its phrases come from a message.
+        ["title"] = new(300),
+        ["term"] = new(ChatMessage.MaxLength),
+        ["unmatched"] = new(ChatMessage.MaxLength),
+        ["exclude"] = new(ChatMessage.MaxLength),
+        ["not_applicable"] = new(ChatMessage.MaxLength),
     };
 
     private static readonly Dictionary<string, TextRule> Headers = new(StringComparer.OrdinalIgnoreCase)

@@ -28,4 +28,10 @@ public interface ITenantSearchGrain : IGrainWithStringKey
     /// <returns>The stored profile, normalised.</returns>
     [Alias("SetIcpProfileAsync")]
     Task<IcpProfile> SetIcpProfileAsync(IcpProfile profile);
+
+    /// <summary>Stores what a search understood as the tenant's ICP profile, keeping the current weights ("Save as my ICP").</summary>
+    /// <param name="understood">The <c>understood</c> of a search's answer.</param>
+    /// <returns>The stored profile, normalised, and the understood constraints a profile cannot hold.</returns>
+    [Alias("SaveUnderstoodAsIcpAsync")]
+    Task<UnderstoodIcp> SaveUnderstoodAsIcpAsync(SearchUnderstanding understood);
 }

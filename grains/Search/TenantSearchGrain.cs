@@ -119,6 +119,14 @@ public sealed partial class TenantSearchGrain(
         return normalised;
     }
 
+    /// <inheritdoc />
+    public async Task<UnderstoodIcp> SaveUnderstoodAsIcpAsync(SearchUnderstanding understood)
+    {
+        ArgumentNullException.ThrowIfNull(understood);
+        var mapped = UnderstoodIcpMapper.Map(understood, Profile.FactorWeights, time.GetUtcNow().Year);
+        return mapped with { Profile = await SetIcpProfileAsync(mapped.Profile) };
+    }
+
     private async Task<SearchResult> SearchParsedAsync(ParsedMessage parsed, string? message)
     {
         var mode = _options.Mode;

@@ -15,14 +15,14 @@ describe('header navigation', () => {
       assert.equal(await nav.getByRole('link', { name: 'Chat' }).getAttribute('aria-current'), 'page');
       await sendChat(page, 'Transportation');
 
-      for (const [name, hash] of [['Candidates', '#/candidates'], ['Jobs', '#/jobs'], ['Metrics', '#/metrics']]) {
+      for (const [name, hash] of [['Candidates', '#/candidates'], ['Jobs', '#/jobs'], ['ICP', '#/icp'], ['Metrics', '#/metrics']]) {
         await nav.getByRole('link', { name }).click();
         await eventually(async () => (await heading.innerText()) === name, { message: `the ${name} page` });
         assert.ok(new URL(page.url()).hash.startsWith(hash), page.url());
         assert.equal(await nav.getByRole('link', { name }).getAttribute('aria-current'), 'page');
         assert.equal(await nav.locator('[aria-current="page"]').count(), 1);
         // Every page has the same header.
-        assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Chat', 'Candidates', 'Jobs', 'Metrics']);
+        assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Chat', 'Candidates', 'Jobs', 'ICP', 'Metrics']);
         await screenshot(page, `page-${name.toLowerCase()}`);
       }
 

@@ -1,4 +1,5 @@
 using IcpSearch.Gateway.Endpoints.Common;
+using IcpSearch.Gateway.Errors;
 using IcpSearch.GrainInterfaces.Search;
 
 namespace IcpSearch.Gateway.Endpoints.Icp;
@@ -16,6 +17,12 @@ public static class IcpEndpoints
             .WithSummary("Validates and stores this tenant's ICP profile and returns it normalised; a 400 names the invalid field.")
             .Accepts<IcpProfileBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/options", GetOptionsAsync).WithName("GetIcpOptions")
+            .WithSummary("Returns the values a profile's lists take: the 28 postal districts with their places, the entity types with their registry descriptions, and the registry's statuses.");
+        group.MapPost("/from-understanding", FromUnderstandingAsync).WithName("SaveUnderstoodAsIcpProfile")
+            .WithSummary("Stores what a chat answer understood (its `understood` object) as this tenant's ICP profile, keeping the current weights; a 400 names the invalid field.")
+            .Accepts<UnderstoodBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 
@@ -27,5 +34,22 @@ public static class IcpEndpoints
     {
         var stored = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId).SetIcpProfileAsync(body.ToProfile());
         return TypedResults.Ok(IcpProfileBody.From(stored));
+    }
+
+    public static async Task<Ok<IcpOptionsResponse>> GetOptionsAsync(IClusterClient cluster)
+        => TypedResults.Ok(IcpOptionsResponse.From(await cluster.GetGrain<IIcpVocabularyGrain>(0).GetAsync()));
+
+    // The mapping (headings → targets, filter codes → registry descriptions, dates → ages) is the grain's, once.
+    public static async Task<Results<Ok<IcpFromUnderstandingResponse>, ProblemHttpResult>> FromUnderstandingAsync(
+        UnderstoodBody body, [AsParameters] GatewayServices services)
+    {
+        var (understanding, field, detail) = body.ToUnderstanding();
+        if (understanding is null)
+        {
+            return Problems.Invalid(field!, detail!);
+        }
+
+        var saved = await services.Cluster.GetTenantSearchGrain(services.Tenant.TenantId).SaveUnderstoodAsIcpAsync(understanding);
+        return TypedResults.Ok(IcpFromUnderstandingResponse.From(saved));
     }
 }

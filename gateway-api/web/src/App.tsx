@@ -7,6 +7,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { InfoContext } from './info';
 import { CandidatesPage } from './pages/CandidatesPage';
 import { ChatPage } from './pages/ChatPage';
+import { IcpPage } from './pages/IcpPage';
 import { JobsPage } from './pages/JobsPage';
 import { useRoute } from './router';
 import { useSettings } from './settings';
@@ -54,7 +55,7 @@ export function App() {
   }, [status.state, loadInfo]);
 
   useEffect(() => {
-    const titles = { chat: 'Chat', candidates: 'Candidates', jobs: 'Jobs', metrics: 'Metrics' } as const;
+    const titles = { chat: 'Chat', candidates: 'Candidates', jobs: 'Jobs', icp: 'ICP', metrics: 'Metrics' } as const;
     document.title = `${titles[route.page]} · IcpSearch`;
     window.scrollTo(0, 0);
   }, [route.page]);
@@ -84,6 +85,7 @@ export function App() {
         {route.page === 'chat' && <ChatPage />}
         {route.page === 'candidates' && <CandidatesPage params={route.params} />}
         {route.page === 'jobs' && <JobsPage />}
+        {route.page === 'icp' && <IcpPage />}
         {route.page === 'metrics' && (
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <MetricsPage />

@@ -1,14 +1,14 @@
 // Hash routes (#/chat, #/candidates?industry=...), so the gateway serves one index.html and needs no SPA fallback.
 import { useSyncExternalStore } from 'react';
 
-export type PageName = 'chat' | 'candidates' | 'jobs' | 'metrics';
+export type PageName = 'chat' | 'candidates' | 'jobs' | 'icp' | 'metrics';
 
 export interface Route {
   page: PageName;
   params: URLSearchParams;
 }
 
-const PAGES: PageName[] = ['chat', 'candidates', 'jobs', 'metrics'];
+const PAGES: PageName[] = ['chat', 'candidates', 'jobs', 'icp', 'metrics'];
 
 export function parseHash(hash: string): Route {
   const text = hash.replace(/^#\/?/, '');

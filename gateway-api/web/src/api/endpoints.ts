@@ -1,6 +1,6 @@
 // One function per gateway endpoint the console uses; all of them go through the fetch helper in client.ts.
 import { query, request, requestJson } from './client';
-import type { ChatResponse, IndustrySuggestion, Info, Job, Lead, Metrics, Page } from './types';
+import type { ChatResponse, IcpFromUnderstanding, IcpOptions, IcpProfile, IndustrySuggestion, Info, Job, Lead, Metrics, Page, Understood } from './types';
 
 export const getInfo = (signal?: AbortSignal) => requestJson<Info>('/api/info', { signal });
 
@@ -33,3 +33,17 @@ export const exportCandidates = (industry: string) =>
   request(`/candidates/export${query({ industry })}`, { accept: 'text/csv' });
 
 export const getMetrics = (signal?: AbortSignal) => requestJson<Metrics>('/api/metrics', { signal });
+
+export const getIcp = (signal?: AbortSignal) => requestJson<IcpProfile>('/icp', { signal });
+
+export const putIcp = (profile: IcpProfile) => requestJson<IcpProfile>('/icp', { method: 'PUT', json: profile });
+
+export const getIcpOptions = (signal?: AbortSignal) => requestJson<IcpOptions>('/icp/options', { signal });
+
+/** "Save as my ICP": the server maps what the answer understood onto the profile, keeping the tenant's weights. */
+export const saveUnderstoodAsIcp = (understood: Understood) =>
+  requestJson<IcpFromUnderstanding>('/icp/from-understanding', {
+    method: 'POST',
+    // Only the headings and the filters are read; the matched codes and unmatched words stay behind.
+    json: { industries: understood.industries, filters: understood.filters },
+  });

@@ -141,3 +141,37 @@ export interface Metrics {
     chat_ttfb_p95_client_ms: SeriesPoint[];
   };
 }
+
+export interface IcpWeights {
+  industry: number;
+  status: number;
+  age: number;
+  size: number;
+  district: number;
+  entity_type: number;
+}
+
+/** The tenant's ICP profile, as GET /icp returns it and PUT /icp takes it. */
+export interface IcpProfile {
+  target_ssic_codes: string[];
+  min_age_years: number | null;
+  max_age_years: number | null;
+  entity_types: string[];
+  statuses: string[];
+  min_officers: number | null;
+  max_officers: number | null;
+  districts: string[];
+  weights: IcpWeights;
+}
+
+/** GET /icp/options: the one list of districts, entity types and statuses a profile names. */
+export interface IcpOptions {
+  districts: { code: string; places: string }[];
+  entity_types: { code: string; label: string; descriptions: string[] }[];
+  statuses: { description: string; live: boolean }[];
+}
+
+export interface IcpFromUnderstanding {
+  profile: IcpProfile;
+  not_carried: string[];
+}

@@ -6,6 +6,7 @@ const LINKS: { page: PageName; label: string }[] = [
   { page: 'chat', label: 'Chat' },
   { page: 'candidates', label: 'Candidates' },
   { page: 'jobs', label: 'Jobs' },
+  { page: 'icp', label: 'ICP' },
   { page: 'metrics', label: 'Metrics' },
 ];
 

@@ -5,6 +5,7 @@ import type { ChatCompany, ChatResponse, IndustrySuggestion } from '../api/types
 import { chatStore, useExchanges, type Exchange } from '../chatStore';
 import { IndustryInput } from '../components/IndustryInput';
 import { JobProgress } from '../components/JobProgress';
+import { SaveAsIcp } from '../components/SaveAsIcp';
 import { messageWithout, understoodChips } from '../components/understoodChips';
 import { formatInt, formatMs } from '../format';
 import { href } from '../router';
@@ -117,6 +118,7 @@ function Answer({ response, ttfbMs, onRerun }: { response: ChatResponse; ttfbMs?
     <div className="bubble bubble-bot answer">
       <p className="notice" data-testid="chat-notice">{response.notice}</p>
       {response.understood && <UnderstoodChips response={response} onRerun={onRerun} />}
+      {response.understood && <SaveAsIcp understood={response.understood} />}
       <p className="meta muted">
         {formatInt(response.total_matches)} matches
         {response.terms.length > 0 && <> · terms: {response.terms.join(', ')}</>}
