@@ -123,7 +123,7 @@ public sealed partial class TenantSearchGrain(
     public async Task<UnderstoodIcp> SaveUnderstoodAsIcpAsync(SearchUnderstanding understood)
     {
         ArgumentNullException.ThrowIfNull(understood);
-        var mapped = UnderstoodIcpMapper.Map(understood, Profile.FactorWeights, time.GetUtcNow().Year);
+        var mapped = UnderstoodIcpMapper.Map(understood, Profile.GetWeights(), time.GetUtcNow().Year);
         return mapped with { Profile = await SetIcpProfileAsync(mapped.Profile) };
     }
 

@@ -29,7 +29,7 @@ public sealed class UnderstoodIcpMapperTests
         Assert.Equal(Custom, mapped.Profile.Weights);
         Assert.Empty(mapped.Profile.Statuses);
         Assert.Empty(mapped.Profile.EntityTypes);
-        Assert.Empty(mapped.Profile.TargetDistricts);
+        Assert.Empty(mapped.Profile.GetDistricts());
         Assert.Null(mapped.Profile.MinOfficers);
         Assert.Null(mapped.Profile.MinAgeYears);
         Assert.Null(mapped.Profile.MaxAgeYears);
@@ -50,7 +50,7 @@ public sealed class UnderstoodIcpMapperTests
         // Assert: officers from 21; from 2016 is at most 10 years old in 2026, less than 3 years is at most 2: the
         // narrower band wins. Pte Ltd is the registry's private limited descriptions.
         Assert.Equal(["C"], stored.TargetSsicCodes);
-        Assert.Equal(["22"], stored.TargetDistricts);
+        Assert.Equal(["22"], stored.GetDistricts());
         Assert.Equal(21, stored.MinOfficers);
         Assert.Null(stored.MaxOfficers);
         Assert.Null(stored.MinAgeYears);
@@ -149,7 +149,7 @@ public sealed class UnderstoodIcpMapperTests
         // Assert: the codes are what the profile validator stores; every type a search parses has descriptions.
         Assert.Equal(Enumerable.Range(1, 28).Select(n => n.ToString("00")), vocabulary.Districts.Select(d => d.Code));
         Assert.Equal("Orchard, Cairnhill, River Valley", vocabulary.Districts.Single(d => d.Code == "09").Places);
-        Assert.All(vocabulary.Districts, d => Assert.Equal(d.Code, IcpProfileValidator.Normalise(IcpProfile.Default with { Districts = [d.Code] }).TargetDistricts.Single()));
+        Assert.All(vocabulary.Districts, d => Assert.Equal(d.Code, IcpProfileValidator.Normalise(IcpProfile.Default with { Districts = [d.Code] }).GetDistricts().Single()));
         Assert.Equal(["foreign_company", "llp", "partnership", "private_limited", "public_company", "sole_proprietorship"], vocabulary.EntityTypes.Select(t => t.Code).Order());
         Assert.All(vocabulary.EntityTypes, t => Assert.NotEmpty(t.Descriptions));
     }
