@@ -69,7 +69,11 @@ public sealed class IcpScoreModel
         _statuses = profile.Statuses.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _entityTypes = profile.EntityTypes.Select(s => s.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _sectors = profile.GetDistricts().SelectMany(d => int.TryParse(d, CultureInfo.InvariantCulture, out var n) ? PostalDistricts.SectorsOf(n) : []).ToFrozenSet(StringComparer.Ordinal);
+        Key = ComputeKey();
     }
+
+    /// <summary>Gets a hash of everything the model's SQL and parameters depend on: equal keys rank alike.</summary>
+    public string Key { get; }
 
     /// <summary>
     /// Returns the score, bucket and rationale. <paramref name="searchedGrade"/> is the industry grade the company
@@ -193,6 +197,16 @@ public sealed class IcpScoreModel
         parameters.Add(new NpgsqlParameter<int>("icp_w_size", _weights.Size));
         parameters.Add(new NpgsqlParameter<int>("icp_w_district", _weights.District));
         parameters.Add(new NpgsqlParameter<int>("icp_w_entity_type", _weights.EntityType));
+    }
+
+    private string ComputeKey()
+    {
+        static string Set(IEnumerable<string> items) => string.Join(',', items.Order(StringComparer.Ordinal));
+        var text = string.Join('|',
+            string.Join(';', _industry.Covered.Select(Set)), Set(_industry.Divisions), Set(_industry.SectionDivisions),
+            string.Join(';', _searched.Covered.Select(Set)), Set(_statuses), Set(_entityTypes), Set(_sectors), _year,
+            _profile.MinAgeYears, _profile.MaxAgeYears, _profile.MinOfficers, _profile.MaxOfficers, _weights);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static string CoveredSql(string column)

@@ -154,11 +154,35 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return [];
         }
 
+        // Ranking scores every match, which a broad search at a million rows takes hundreds of milliseconds to do: kept
+        // per registry generation and ranking, so a repeated search (or another tenant's with the same profile) reads
+        // its 10 at once and the next import makes every entry stale.
+        var key = (MatchSpecKey.Compute(match), ranking.Key, limit);
+        var generation = await ReadGenerationAsync(cancellationToken);
+        if (_best.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Rows;
+        }
+
         await using var command = dataSource.CreateCommand(BestSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters), ranking));
         AddMatchParameters(command, match);
         ranking.AddParameters(command.Parameters);
         command.Parameters.AddWithValue("limit", limit);
-        return await ReadRowsAsync(command, limit, cancellationToken);
+        var rows = await ReadRowsAsync(command, limit, cancellationToken);
+        if (_best.Count >= CacheLimit)
+        {
+            _best.Clear();
+        }
+
+        // Stored under the generation read before ranking: an import in between makes the entry stale at once.
+        _best[key] = (generation, rows);
+        return rows;
+    }
+
+    private async Task<long> ReadGenerationAsync(CancellationToken cancellationToken)
+    {
+        await using var current = dataSource.CreateCommand(GenerationSql);
+        return (long)(await current.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <inheritdoc />
@@ -181,7 +205,9 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
 
     private const string GenerationSql = "SELECT generation FROM registry_generation WHERE id = 1";
 
-    private const int HeadingCacheLimit = 1_000;
+    private const int CacheLimit = 1_000;
+
+    private readonly ConcurrentDictionary<(string Spec, string Ranking, int Limit), (long Generation, IReadOnlyList<RegistryRow> Rows)> _best = new();
 
     private readonly ConcurrentDictionary<(string Key, int PrefixLength, int Limit), (long Generation, IReadOnlyList<(string, string, long)> Headings)> _headingCounts = new();
 
@@ -215,12 +241,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
         // A broad search's headings are a grouped count over most of its rows: kept per registry generation, like the
         // total, so a repeated broad search does not count them again.
         var key = (MatchSpecKey.Compute(match), prefixLength, limit);
-        long generation;
-        await using (var current = dataSource.CreateCommand(GenerationSql))
-        {
-            generation = (long)(await current.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        var generation = await ReadGenerationAsync(cancellationToken);
         if (_headingCounts.TryGetValue(key, out var cached) && cached.Generation == generation)
         {
             return cached.Headings;
@@ -239,7 +260,7 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             }
         }
 
-        if (_headingCounts.Count >= HeadingCacheLimit)
+        if (_headingCounts.Count >= CacheLimit)
         {
             _headingCounts.Clear();
         }

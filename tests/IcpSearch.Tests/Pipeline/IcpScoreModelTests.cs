@@ -78,6 +78,31 @@ public sealed class IcpScoreModelTests(RegistryFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ReadBestAsync_ShouldRankAgain_WhenAnImportChangesTheRegistry()
+    {
+        // Arrange: the ranking of a spec is kept per registry generation.
+        var registry = new NpgsqlStagingRegistry(fixture.DataSource);
+        var spec = new MatchSpec(await fixture.ScalarAsync<string[]>("SELECT array_agg(DISTINCT primary_ssic_code) FROM staging_acra_companies WHERE primary_ssic_code LIKE '85%'"));
+        var model = new IcpScoreModel(IcpProfile.Default, spec.Codes, Today);
+        var before = await registry.ReadBestAsync(spec, model, 10, TestContext.Current.CancellationToken);
+        var again = await registry.ReadBestAsync(spec, model, 10, TestContext.Current.CancellationToken);
+
+        // Act: an import adds a company better than any, and a profile that wants district 22 ranks differently.
+        await StagingSeeder.InsertAsync(fixture.DataSource, [StagingSeeder.Row("BEST00001A", "Best Tuition Pte. Ltd.", spec.Codes[0], year: 1950, officers: 500)]);
+        var after = await registry.ReadBestAsync(spec, model, 10, TestContext.Current.CancellationToken);
+        var jurong = new IcpScoreModel(IcpProfile.Default with { Districts = ["22"] }, spec.Codes, Today);
+        var byDistrict = await registry.ReadBestAsync(spec, jurong, 10, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Same(before, again);
+        Assert.Equal("BEST00001A", after[0].Uen);
+        Assert.Equal(before.Take(9).Select(r => r.Uen), after.Skip(1).Select(r => r.Uen));
+        Assert.Equal(10, before.Count);
+        Assert.NotEqual(model.Key, jurong.Key);
+        Assert.NotSame(after, byDistrict);
+    }
+
+    [Fact]
     public void Score_ShouldGradeClosenessToTheBands_AndExplainEachFactor()
     {
         // Arrange: wants 10-20 years and 20-50 officers in district 22.
