@@ -31,7 +31,7 @@ public sealed partial class LeadPipeline(
             }
         }
 
-        var scored = drafts.Select(d => new ScoredCompany(d, IcpScorer.Score(d, request.Scoring))).ToList();
+        var scored = drafts.Select(d => new ScoredCompany(d, IcpScorer.Score(d, request.Scoring), d.SourceHash())).ToList();
         return new CompanyWrite(request.TenantId, scored, runs);
     }
 
