@@ -40,6 +40,7 @@ public sealed partial class StagingUpsertJobGrain(
     private readonly StagingUpsertJobOptions _options = options.Value;
     private IGrainTimer? _batchTimer;
     private IGrainTimer? _turnTimer;
+    private Action? _wake;
     private ScoringContext? _runScoring;
     private (Task<PreparedBatch?> Batch, CancellationTokenSource Cancel)? _prefetch;
     private int _transitionFailures;
@@ -211,7 +212,7 @@ public sealed partial class StagingUpsertJobGrain(
     private async Task RequestTurnAsync(string trigger, DateTimeOffset? windowEnd)
     {
         var tenantId = S.Spec!.TenantId;
-        if (turns.TryEnter(tenantId, JobId))
+        if (turns.TryEnter(tenantId, JobId, Wake))
         {
             await StartTurnAsync(trigger, windowEnd);
             return;
@@ -240,7 +241,7 @@ public sealed partial class StagingUpsertJobGrain(
                 return;
             }
 
-            if (!turns.TryEnter(tenantId, JobId))
+            if (!turns.TryEnter(tenantId, JobId, Wake))
             {
                 return;
             }
@@ -273,7 +274,7 @@ public sealed partial class StagingUpsertJobGrain(
     private void ResumeRun()
     {
         var tenantId = S.Spec!.TenantId;
-        if (turns.TryEnter(tenantId, JobId))
+        if (turns.TryEnter(tenantId, JobId, Wake))
         {
             StartBatchTimer(TimeSpan.Zero);
             return;
@@ -285,7 +286,7 @@ public sealed partial class StagingUpsertJobGrain(
             {
                 StopTurnTimer();
             }
-            else if (turns.TryEnter(tenantId, JobId))
+            else if (turns.TryEnter(tenantId, JobId, Wake))
             {
                 StopTurnTimer();
                 StartBatchTimer(TimeSpan.Zero);
@@ -293,6 +294,27 @@ public sealed partial class StagingUpsertJobGrain(
 
             return Task.CompletedTask;
         }, TurnTimerOptions());
+    }
+
+    // Left with the job's place in line: when a turn frees, the limiter calls it on the freeing job's thread, and it
+    // makes this job's turn timer fire now, from this grain's own scheduler, instead of at its next poll.
+    private Action Wake => _wake ??= CreateWake();
+
+    private Action CreateWake()
+    {
+        var context = GrainContext;
+        return () =>
+        {
+            try
+            {
+                context.Scheduler.QueueAction(() => _turnTimer?.Change(TimeSpan.Zero, _options.TurnPollInterval));
+            }
+            catch (Exception ex)
+            {
+                // The activation is going away; should it still wait, its next poll asks anyway.
+                LogWakeFailed(logger, ex, JobId);
+            }
+        };
     }
 
     private GrainTimerCreationOptions TurnTimerOptions() => new()

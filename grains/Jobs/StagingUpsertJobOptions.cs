@@ -71,7 +71,7 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the most jobs that run at once on one silo (<c>JOBS_MAX_CONCURRENT_PER_SILO</c>), 1 to 1,000; waiting jobs take turns round-robin by tenant. Default: the processor count.</summary>
     public int MaxConcurrentPerSilo { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Gets or sets how often a job waiting for a turn asks again (an in-memory check on its silo). Default: 250 ms.</summary>
+    /// <summary>Gets or sets how often a job waiting for a turn asks again (an in-memory check on its silo), besides being woken when a turn frees. Default: 250 ms.</summary>
     public TimeSpan TurnPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Gets or sets how long a job that yielded at <see cref="MaxRowsPerRun"/> waits before its next turn in the same window, so other jobs get theirs. Default: 1 minute.</summary>
