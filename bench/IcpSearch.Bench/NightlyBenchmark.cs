@@ -64,7 +64,10 @@ public sealed class NightlyBenchmark : IBenchmark
                     var (codes, total) = groups[(t * jobsPerTenant + k) % groups.Count];
                     var spec = new StagingUpsertJobSpec(tenant, [$"bench-{t}-{k}"], new MatchSpec(codes), [], total, "bench");
                     var jobId = await store.NextJobIdAsync();
-                    await grains.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
+                    // Created on each silo in turn, as tenants' searches run on every silo: the default placement
+                    // favours the calling silo, so a herd created through one silo ran on that one alone.
+                    var creator = hosts[(t * jobsPerTenant + k) % hosts.Count].Services.GetRequiredService<IGrainFactory>();
+                    await creator.GetGrain<IStagingUpsertJobGrain>(jobId).ScheduleAsync(spec);
                     jobIds.Add((tenant, jobId));
                 }
             }
