@@ -91,6 +91,8 @@ public sealed class NightlyBenchmark : IBenchmark
             herdDone = true;
             var during = await chat;
             await ReportAsync(dataSource, ids, sqlRows / sqlSeconds, rows, limit * silos, windowOpens, idle, during);
+            var placed = await Task.WhenAll(ids.Select(id => grains.GetGrain<IStagingUpsertJobGrain>(id).GetStatusAsync()));
+            Console.WriteLine($"jobs placed on {placed.Select(s => s.Silo).Distinct().Count()} of {silos} silos");
             return 0;
         }
         finally
