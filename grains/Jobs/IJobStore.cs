@@ -29,10 +29,17 @@ public interface IJobStore
     /// Writes the job's state if the row is still at <paramref name="expectedVersion"/>, together with the batch's
     /// rows when there is one, in one transaction.
     /// </summary>
+    /// <exception cref="TenantWindowQuotaExceededException">The batch has a quota it would exceed; nothing was written.</exception>
     /// <returns>The row's new version, or null when the row has moved on (or is gone) and nothing was written.</returns>
     Task<long?> WriteAsync(long jobId, StagingUpsertJobState state, long expectedVersion, JobBatchWrite? batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes up to <paramref name="limit"/> finished (done, error, cancelled) jobs that ended before <paramref name="endedBefore"/>, with their batches.</summary>
+    /// <summary>Returns the rows the tenant's jobs have processed in the window that ends at <paramref name="windowEndsAt"/>.</summary>
+    Task<long> ReadTenantWindowRowsAsync(string tenantId, DateTimeOffset windowEndsAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> finished (done, error, cancelled) jobs that ended before
+    /// <paramref name="endedBefore"/>, with their batches, and the tenants' row counts of windows that ended before it.
+    /// </summary>
     /// <returns>The number of jobs deleted.</returns>
     Task<int> PruneAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default);
 

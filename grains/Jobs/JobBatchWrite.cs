@@ -8,4 +8,5 @@ namespace IcpSearch.Grains.Jobs;
 /// <param name="BatchNo">The batch number, 1-based; a batch number can be committed once only.</param>
 /// <param name="StartedAt">When the batch started, for its duration.</param>
 /// <param name="Companies">What the pipeline prepared for the batch's rows.</param>
-public sealed record JobBatchWrite(int BatchNo, DateTimeOffset StartedAt, CompanyWrite Companies);
+/// <param name="Quota">The tenant's rows-per-window cap the batch counts against, or null when there is none.</param>
+public sealed record JobBatchWrite(int BatchNo, DateTimeOffset StartedAt, CompanyWrite Companies, TenantWindowQuota? Quota = null);

@@ -8,6 +8,8 @@ namespace IcpSearch.Grains.Jobs;
 /// Silo-local by design: a job's turn is held where its activation runs, so the bound holds per silo and the cluster
 /// runs at most <see cref="Capacity"/> × silos jobs at once without any shared lease. Waiting jobs poll
 /// <see cref="TryEnter"/>; one that stops polling (its activation went away) loses its place after <see cref="StaleAfter"/>.
+/// A waiter may leave a wake-up with its place in line: when a turn frees, the waiters first in line for the free turns
+/// are woken at once, so a freed turn is taken without waiting for the next poll.
 /// </remarks>
 public sealed class JobTurnLimiter
 {
@@ -45,10 +47,14 @@ public sealed class JobTurnLimiter
     }
 
     /// <summary>
-    /// Takes a turn for the job if one is free and no tenant waiting longer since its last turn is ahead of it;
-    /// otherwise puts (or keeps) the job in line and returns false. A job already holding a turn keeps it.
+    /// Takes a turn for the job if one is free and no tenant waiting longer since its last turn is ahead of it for the
+    /// free turns; otherwise puts (or keeps) the job in line and returns false. A job already holding a turn keeps it.
     /// </summary>
-    public bool TryEnter(string tenantId, long jobId)
+    /// <param name="tenantId">The job's tenant.</param>
+    /// <param name="jobId">The job.</param>
+    /// <param name="wake">Called (outside the limiter's lock, on the thread that frees a turn) when a turn frees for the
+    /// job while it waits; it should make the job ask again soon and must not block.</param>
+    public bool TryEnter(string tenantId, long jobId, Action? wake = null)
     {
         lock (_gate)
         {
@@ -66,7 +72,9 @@ public sealed class JobTurnLimiter
             }
 
             waiter.LastSeen = now;
-            if (_holders.Count >= Capacity || NextInLine() != jobId)
+            waiter.Wake = wake ?? waiter.Wake;
+            var free = Capacity - _holders.Count;
+            if (free <= 0 || PlaceInLine(waiter) >= free)
             {
                 return false;
             }
@@ -78,33 +86,47 @@ public sealed class JobTurnLimiter
         }
     }
 
-    /// <summary>Gives back the job's turn, or its place in line.</summary>
+    /// <summary>Gives back the job's turn, or its place in line; a freed turn wakes the waiters next in line.</summary>
     public void Exit(long jobId)
     {
+        Action[] wake;
         lock (_gate)
         {
-            _holders.Remove(jobId);
             _waiters.Remove(jobId);
+            if (!_holders.Remove(jobId) || _waiters.Count == 0)
+            {
+                return;
+            }
+
+            EvictStale(_time.GetTimestamp());
+            var free = Capacity - _holders.Count;
+            wake = [.. _waiters.Values.OrderBy(Key).Take(free).Select(w => w.Wake).OfType<Action>()];
+        }
+
+        foreach (var action in wake)
+        {
+            action();
         }
     }
 
-    // The first-enlisted job of the waiting tenant whose last turn is oldest (never served counts as oldest).
-    private long NextInLine()
+    // A waiting job's place in line (0 = next): the tenant whose last turn is oldest goes first (never served counts
+    // as oldest), and a tenant's jobs go in the order they enlisted.
+    private int PlaceInLine(Waiter waiter)
     {
-        long best = 0;
-        (long Served, long Enlisted) bestKey = (long.MaxValue, long.MaxValue);
-        foreach (var (jobId, waiter) in _waiters)
+        var key = Key(waiter);
+        var ahead = 0;
+        foreach (var other in _waiters.Values)
         {
-            var key = (_lastServed.GetValueOrDefault(waiter.TenantId, 0), waiter.Enlisted);
-            if (key.CompareTo(bestKey) < 0)
+            if (Key(other).CompareTo(key) < 0)
             {
-                bestKey = key;
-                best = jobId;
+                ahead++;
             }
         }
 
-        return best;
+        return ahead;
     }
+
+    private (long Served, long Enlisted) Key(Waiter waiter) => (_lastServed.GetValueOrDefault(waiter.TenantId, 0), waiter.Enlisted);
 
     private void EvictStale(long now)
     {
@@ -127,5 +149,7 @@ public sealed class JobTurnLimiter
         public long Enlisted { get; } = enlisted;
 
         public long LastSeen { get; set; }
+
+        public Action? Wake { get; set; }
     }
 }

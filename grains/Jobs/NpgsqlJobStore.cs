@@ -157,6 +157,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
         var write = new NpgsqlBatchCommand(update);
         AddStateParameters(write.Parameters, jobId, state, expectedVersion);
         commands.BatchCommands.Add(write);
+        NpgsqlBatchCommand? quotaCommand = null;
         if (batch is not null)
         {
             // In the same round trip as the conditional update; should the update find the row moved on, the
@@ -176,6 +177,23 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
             history.Parameters.AddWithValue("rows", batch.Companies.Companies.Count);
             history.Parameters.AddWithValue("started_at", batch.StartedAt);
             commands.BatchCommands.Add(history);
+
+            if (batch.Quota is { } quota)
+            {
+                // Last, so the tenant's counter row stays locked only until the commit: concurrent batches of the tenant's
+                // other jobs (on any silo) wait here, and the second finds the rows the first added.
+                quotaCommand = new NpgsqlBatchCommand("""
+                    INSERT INTO job_tenant_windows AS w (tenant_id, window_ends_at, rows)
+                    SELECT @tenant_id, @window_ends_at, @rows WHERE @rows <= @max_rows
+                    ON CONFLICT (tenant_id, window_ends_at) DO UPDATE SET rows = w.rows + excluded.rows
+                    WHERE w.rows + excluded.rows <= @max_rows
+                    """);
+                quotaCommand.Parameters.AddWithValue("tenant_id", quota.TenantId);
+                quotaCommand.Parameters.AddWithValue("window_ends_at", quota.WindowEndsAt);
+                quotaCommand.Parameters.AddWithValue("rows", (long)batch.Companies.Companies.Count);
+                quotaCommand.Parameters.AddWithValue("max_rows", quota.MaxRows);
+                commands.BatchCommands.Add(quotaCommand);
+            }
         }
 
         long? version = null;
@@ -191,9 +209,12 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
             }
         }
 
+        // The counter's statement touches no row when the batch would take the tenant past the cap.
+        var withinQuota = quotaCommand is null || quotaCommand.RecordsAffected == 1;
+
         if (transaction is not null)
         {
-            if (version is null)
+            if (version is null || !withinQuota)
             {
                 await transaction.RollbackAsync(cancellationToken);
             }
@@ -201,6 +222,12 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+        }
+
+        if (version is not null && !withinQuota)
+        {
+            throw new TenantWindowQuotaExceededException(
+                $"Job {jobId}'s batch would take tenant {batch!.Quota!.TenantId} past {batch.Quota.MaxRows} rows in the window ending {batch.Quota.WindowEndsAt:o}.");
         }
 
         return version;
@@ -256,6 +283,16 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
     }
 
     /// <inheritdoc />
+    public async Task<long> ReadTenantWindowRowsAsync(string tenantId, DateTimeOffset windowEndsAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT rows FROM job_tenant_windows WHERE tenant_id = @tenant_id AND window_ends_at = @window_ends_at");
+        command.Parameters.AddWithValue("tenant_id", tenantId);
+        command.Parameters.AddWithValue("window_ends_at", windowEndsAt);
+        return await command.ExecuteScalarAsync(cancellationToken) is long rows ? rows : 0;
+    }
+
+    /// <inheritdoc />
     public async Task<int> PruneAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -270,7 +307,12 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
             """);
         command.Parameters.AddWithValue("ended_before", endedBefore);
         command.Parameters.AddWithValue("limit", limit);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var windows = dataSource.CreateCommand("DELETE FROM job_tenant_windows WHERE window_ends_at < @ended_before");
+        windows.Parameters.AddWithValue("ended_before", endedBefore);
+        await windows.ExecuteNonQueryAsync(cancellationToken);
+        return deleted;
     }
 
     /// <summary>Returns the key under which open jobs are shared: the same terms over the same rows, less the same handled rows.</summary>

@@ -61,4 +61,12 @@ public sealed partial class StagingUpsertJobGrain
     [LoggerMessage(EventId = 317, EventName = "job_waiting_for_turn", Level = LogLevel.Information,
         Message = "Job {JobId} of tenant {TenantId} waits for one of this silo's {Capacity} job turns")]
     private static partial void LogJobWaitingForTurn(ILogger logger, long jobId, string tenantId, int capacity);
+
+    [LoggerMessage(EventId = 318, EventName = "job_prefetch_failed", Level = LogLevel.Debug,
+        Message = "Job {JobId} could not read its next batch ahead; it reads it again in its turn")]
+    private static partial void LogPrefetchFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 319, EventName = "job_wake_failed", Level = LogLevel.Debug,
+        Message = "Job {JobId} could not be woken for a freed turn; it asks again at its next poll")]
+    private static partial void LogWakeFailed(ILogger logger, Exception exception, long jobId);
 }

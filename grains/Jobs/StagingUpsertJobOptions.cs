@@ -33,6 +33,14 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the most open (queued or running) jobs one tenant may have (<c>JOBS_MAX_OPEN_PER_TENANT</c>), 1 to 100,000; reusing an open job for the same work is always allowed. Default: 200.</summary>
     public int MaxOpenPerTenant { get; set; } = 200;
 
+    /// <summary>
+    /// Gets or sets the most rows one tenant's jobs together process in one nightly window
+    /// (<c>JOBS_MAX_ROWS_PER_TENANT_PER_WINDOW</c>), 1 to 2,147,483,647; at the cap the tenant's running jobs stop
+    /// between batches and continue in the next window. Counted in the database, so it holds across silos; runs outside
+    /// any window (an operator's run-now) are not counted. Default: null (no cap).
+    /// </summary>
+    public int? MaxRowsPerTenantPerWindow { get; set; }
+
     /// <summary>Gets or sets how many times a failed batch is retried before the job ends in error. Default: 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -63,7 +71,7 @@ public sealed class StagingUpsertJobOptions
     /// <summary>Gets or sets the most jobs that run at once on one silo (<c>JOBS_MAX_CONCURRENT_PER_SILO</c>), 1 to 1,000; waiting jobs take turns round-robin by tenant. Default: the processor count.</summary>
     public int MaxConcurrentPerSilo { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Gets or sets how often a job waiting for a turn asks again (an in-memory check on its silo). Default: 250 ms.</summary>
+    /// <summary>Gets or sets how often a job waiting for a turn asks again (an in-memory check on its silo), besides being woken when a turn frees. Default: 250 ms.</summary>
     public TimeSpan TurnPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Gets or sets how long a job that yielded at <see cref="MaxRowsPerRun"/> waits before its next turn in the same window, so other jobs get theirs. Default: 1 minute.</summary>

@@ -41,6 +41,11 @@ public sealed class StagingUpsertJobOptionsValidator : IValidateOptions<StagingU
             failures.Add($"JOBS_MAX_OPEN_PER_TENANT must be between 1 and 100000 (got {options.MaxOpenPerTenant}).");
         }
 
+        if (options.MaxRowsPerTenantPerWindow is < 1)
+        {
+            failures.Add($"JOBS_MAX_ROWS_PER_TENANT_PER_WINDOW must be at least 1 when set (got {options.MaxRowsPerTenantPerWindow}); leave it unset for no cap.");
+        }
+
         if (options.MaxTransitionRetries is < 0 or > 20)
         {
             failures.Add($"StagingUpsertJobOptions:MaxTransitionRetries must be between 0 and 20 (got {options.MaxTransitionRetries}).");

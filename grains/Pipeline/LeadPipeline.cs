@@ -31,7 +31,7 @@ public sealed partial class LeadPipeline(
             }
         }
 
-        var scored = drafts.Select(d => new ScoredCompany(d, request.Scoring.Model.Score(ScoreFacts.From(d.Source)))).ToList();
+        var scored = drafts.Select(d => new ScoredCompany(d, request.Scoring.Model.Score(ScoreFacts.From(d.Source)), d.SourceHash())).ToList();
         return new CompanyWrite(request.TenantId, scored, runs);
     }
 

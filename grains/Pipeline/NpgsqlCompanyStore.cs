@@ -163,7 +163,7 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
         p.Add(Text("postal_code", Map(r => r.Company.PostalCode)));
         p.Add(new NpgsqlParameter<string[]>("enrichment_status", Map(r => r.Company.EnrichmentStatus)));
         p.Add(Text("enrichment_reason", Map(r => r.Company.EnrichmentReason)));
-        p.Add(new NpgsqlParameter<string[]>("source_hash", Map(r => r.Company.SourceHash())));
+        p.Add(new NpgsqlParameter<string[]>("source_hash", Map(r => r.SourceHash)));
         p.Add(new NpgsqlParameter<short[]>("score", Map(r => (short)r.Score.Score)));
         p.Add(new NpgsqlParameter<string[]>("bucket", Map(r => r.Score.Bucket)));
         p.Add(new NpgsqlParameter<string[]>("rationale", Map(r => r.Score.Rationale)));

@@ -59,6 +59,7 @@ public sealed class FlagTests
     [InlineData("StagingUpsertJobOptions:MaxRowsPerRun", "0", "UPSERT_MAX_PER_JOB must be at least 1")]
     [InlineData("StagingUpsertJobOptions:NightlyAt", "2am", "JOBS_NIGHTLY_AT must be a 24-hour time")]
     [InlineData("StagingUpsertJobOptions:TimeZone", "Mars/Olympus", "JOBS_TIME_ZONE must be an IANA time zone")]
+    [InlineData("StagingUpsertJobOptions:MaxRowsPerTenantPerWindow", "0", "JOBS_MAX_ROWS_PER_TENANT_PER_WINDOW must be at least 1 when set")]
     [InlineData("EnrichmentOptions:ProviderTimeout", "00:00:00", "ENRICHMENT_TIMEOUT_MS must be greater than zero")]
     public void StartupValidation_ShouldFailNamingTheFlag_WhenASettingIsOutOfRange(string key, string value, string message)
     {

@@ -33,6 +33,11 @@ public sealed class IcpSiloConfigurator : ISiloConfigurator
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(StagingUpsertJobGrain.ClockKey, WindowClusterFixture.Clock);
         }
 
+        if (siloBuilder.Configuration.GetValue<bool>("Tests:QuotaJobClock"))
+        {
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(StagingUpsertJobGrain.ClockKey, TenantQuotaClusterFixture.Clock);
+        }
+
         siloBuilder.Configure<ReminderOptions>(o =>
         {
             o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);

@@ -73,4 +73,57 @@ public sealed class JobTurnLimiterTests
         Assert.False(beforeStale);
         Assert.True(afterStale);
     }
+
+    [Fact]
+    public void Exit_ShouldWakeTheWaitersNextInLineForTheFreedTurns_WhenTheyLeftAWakeUp()
+    {
+        // Arrange: two turns held; tenant a waits with two jobs, then tenant b with one, each leaving a wake-up.
+        var turns = new JobTurnLimiter(2, TimeSpan.FromMinutes(1), new FakeTimeProvider());
+        var woken = new List<long>();
+        Assert.True(turns.TryEnter("x", 1));
+        Assert.True(turns.TryEnter("y", 2));
+        Assert.False(turns.TryEnter("a", 3, () => woken.Add(3)));
+        Assert.False(turns.TryEnter("a", 4, () => woken.Add(4)));
+        Assert.False(turns.TryEnter("b", 5, () => woken.Add(5)));
+
+        // Act: one turn frees, and the woken job takes it; then the other turn frees.
+        turns.Exit(1);
+        var first = woken.ToList();
+        var firstEntered = turns.TryEnter("a", 3);
+        turns.Exit(2);
+        var second = woken.Skip(first.Count).ToList();
+
+        // Assert: only the job next in line is woken for each freed turn, and then it enters at once; a job
+        // leaving no turn (a waiter giving up its place) wakes nobody.
+        Assert.Equal([3L], first);
+        Assert.True(firstEntered);
+        Assert.Equal([5L], second);
+        turns.Exit(4);
+        Assert.Equal(2, woken.Count);
+    }
+
+    [Fact]
+    public void TryEnter_ShouldLetAnyOfTheWaitersFirstInLineEnter_WhenSeveralTurnsAreFree()
+    {
+        // Arrange: two turns held, three tenants waiting in line c, d, e.
+        var turns = new JobTurnLimiter(2, TimeSpan.FromMinutes(1), new FakeTimeProvider());
+        Assert.True(turns.TryEnter("a", 1));
+        Assert.True(turns.TryEnter("b", 2));
+        Assert.False(turns.TryEnter("c", 3));
+        Assert.False(turns.TryEnter("d", 4));
+        Assert.False(turns.TryEnter("e", 5));
+
+        // Act: both turns free; the second and third in line ask before the first.
+        turns.Exit(1);
+        turns.Exit(2);
+        var third = turns.TryEnter("e", 5);
+        var second = turns.TryEnter("d", 4);
+        var first = turns.TryEnter("c", 3);
+
+        // Assert: the two turns go to the two first in line, whatever order they ask in.
+        Assert.False(third);
+        Assert.True(second);
+        Assert.True(first);
+        Assert.Equal(2, turns.InUse);
+    }
 }
