@@ -48,7 +48,9 @@ public static class IcpProfileValidator
             CleanList(profile.Statuses, "statuses"),
             profile.MinOfficers,
             profile.MaxOfficers,
-            [.. districts.Distinct(StringComparer.Ordinal)],
+            // A List, not a collection expression: the tenants storage (Newtonsoft, type names on) cannot read back
+            // the compiler's synthesized read-only list type, and the tenant grain would fail to activate again.
+            districts.Distinct(StringComparer.Ordinal).ToList(),
             CheckWeights(profile.FactorWeights));
     }
 

@@ -44,6 +44,7 @@ public static class Extensions
         new("JOBS_MAX_CONCURRENT_PER_SILO", "StagingUpsertJobOptions:MaxConcurrentPerSilo", FlagKind.Integer),
         new("JOB_RETENTION_DAYS", "StagingUpsertJobOptions:RetentionDays", FlagKind.Integer),
         new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
+        new("RESCORE_BATCH_SIZE", "RescoreJobOptions:BatchSize", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
         LoggingExtensions.LogFormatFlag,
