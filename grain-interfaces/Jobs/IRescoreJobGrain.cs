@@ -39,7 +39,10 @@ public interface IRescoreJobGrain : IGrainWithIntegerKey
     [Alias("CancelAsync")]
     Task<JobSnapshot> CancelAsync();
 
-    /// <summary>Runs a job that ended in error again from its committed cursor, at once.</summary>
+    /// <summary>
+    /// Runs a job that ended in error again at once: from its committed cursor, or from the first score under the
+    /// tenant's current profile when that has changed since.
+    /// </summary>
     /// <exception cref="JobNotFoundException">No re-scoring job has this id.</exception>
     /// <exception cref="JobStateException">The job is not in error, or the tenant has another open re-scoring job.</exception>
     [Alias("RetryAsync")]

@@ -139,11 +139,13 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
             // In the same round trip as the conditional update; should the update find the row moved on, the
             // transaction is rolled back and the scores go with it. A score rewritten since it was read (scored_at
             // moved) came from a search or a staging job, which score under the current profile with newer facts.
+            // An unchanged score is not rewritten: no new row version, no index entries (a profile saved unchanged).
             var scores = new NpgsqlBatchCommand("""
                 UPDATE lead_scores l
                 SET score = u.score, bucket = u.bucket, rationale = u.rationale, scored_at = now()
                 FROM unnest(@company_ids, @scores, @buckets, @rationales, @seen) AS u(company_id, score, bucket, rationale, seen)
                 WHERE l.tenant_id = @tenant_id AND l.company_id = u.company_id AND l.scored_at = u.seen
+                  AND (l.score, l.bucket, l.rationale) IS DISTINCT FROM (u.score, u.bucket, u.rationale)
                 """);
             scores.Parameters.AddWithValue("tenant_id", state.Spec.TenantId);
             scores.Parameters.Add(new NpgsqlParameter<long[]>("company_ids", batch.CompanyIds));

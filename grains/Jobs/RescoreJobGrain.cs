@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Grains.Diagnostics;
 using IcpSearch.Grains.Pipeline;
 using Microsoft.Extensions.Options;
@@ -29,10 +31,15 @@ public sealed partial class RescoreJobGrain(
 {
     private const string ReminderName = "rescore";
 
+    private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
+
     private readonly int _batchSize = options.Value.BatchSize;
     private readonly StagingUpsertJobOptions _retry = jobOptions.Value;
     private IGrainTimer? _batchTimer;
     private (RescoreJobSpec Spec, DateOnly Today, IcpScoreModel Model)? _model;
+
+    // The next batch, read and scored while this one commits.
+    private (RescoreJobSpec Spec, long After, Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Work)? _next;
 
     // What status calls see: the state as last made durable (status calls interleave with batches).
     private JobSnapshot? _published;
@@ -167,6 +174,12 @@ public sealed partial class RescoreJobGrain(
             throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
         }
 
+        // The tenant may have saved a newer profile since (and a newer re-score may have finished under it): the
+        // retry then starts over under the current profile, so it never writes scores under an older one.
+        var spec = S.Spec!;
+        var current = await GrainFactory.GetTenantSearchGrain(spec.TenantId).GetIcpProfileAsync();
+        var newer = !SameProfile(current, spec.Profile);
+        var total = newer ? await store.CountScoresAsync(spec.TenantId) : S.Total;
         try
         {
             await CommitAsync(s =>
@@ -176,6 +189,11 @@ public sealed partial class RescoreJobGrain(
                 s.Error = null;
                 s.ErrorCode = null;
                 s.FailedAttempts = 0;
+                if (newer)
+                {
+                    s.Spec = spec with { Profile = current, ProfileSavedAt = time.GetUtcNow() };
+                    (s.Processed, s.Total, s.CursorCompanyId) = (0, total, null);
+                }
             });
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
@@ -234,12 +252,16 @@ public sealed partial class RescoreJobGrain(
         int rowCount;
         try
         {
-            var rows = await store.ReadScoresAsync(spec.TenantId, S.CursorCompanyId, _batchSize, cancellationToken);
+            var (rows, batch) = await TakeOrPrepareAsync(spec, S.CursorCompanyId, startedAt, cancellationToken);
             rowCount = rows.Count;
-            if (rowCount > 0)
+            if (rowCount == _batchSize)
             {
-                var batch = Score(spec, rows, startedAt);
+                // The next batch is read and scored while this one commits: its keyset range starts after this one.
+                _next = (spec, rows[^1].CompanyId, Prepare(spec, rows[^1].CompanyId, startedAt, CancellationToken.None));
+            }
 
+            if (batch is not null)
+            {
                 // The new scores, the cursor and the progress are one conditional write of the job's row: all commit
                 // or none does, and a stale activation (its row moved on) writes nothing.
                 await CommitAsync(s =>
@@ -248,7 +270,7 @@ public sealed partial class RescoreJobGrain(
                     s.Batches++;
                     s.CursorCompanyId = rows[^1].CompanyId;
                     s.FailedAttempts = 0;
-                    s.PendingBatch = batch with { BatchNo = s.Batches };
+                    s.PendingBatch = batch with { BatchNo = s.Batches, StartedAt = startedAt };
                 });
                 instruments.OnBatchCompleted(clock.Elapsed, rowCount);
                 LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
@@ -263,6 +285,7 @@ public sealed partial class RescoreJobGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            _next = null;
             await OnBatchFailedAsync(ex);
             return;
         }
@@ -270,9 +293,35 @@ public sealed partial class RescoreJobGrain(
         _batchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    private RescoreBatchWrite Score(RescoreJobSpec spec, IReadOnlyList<RescoreRow> rows, DateTimeOffset now)
+    // The prepared next batch is used only if it was read after the job's current cursor for its current profile
+    // (a restart resets the cursor and replaces the spec, which discards it).
+    private Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> TakeOrPrepareAsync(
+        RescoreJobSpec spec, long? after, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var next = _next;
+        _next = null;
+        return next is { } n && ReferenceEquals(n.Spec, spec) && n.After == after
+            ? n.Work
+            : Prepare(spec, after, now, cancellationToken);
+    }
+
+    // Reads and scores off the grain's scheduler (Task.Run), so it overlaps the commit of the batch before; it
+    // touches no grain state, only the store and an immutable model.
+    private Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Prepare(
+        RescoreJobSpec spec, long? after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var model = ModelFor(spec, DateOnly.FromDateTime(now.UtcDateTime));
+        var read = store;
+        var limit = _batchSize;
+        return Task.Run(async () =>
+        {
+            var rows = await read.ReadScoresAsync(spec.TenantId, after, limit, cancellationToken);
+            return (rows, rows.Count == 0 ? null : Score(model, rows, now));
+        }, cancellationToken);
+    }
+
+    private IcpScoreModel ModelFor(RescoreJobSpec spec, DateOnly today)
+    {
         if (_model is not { } cached || !ReferenceEquals(cached.Spec, spec) || cached.Today != today)
         {
             // No search codes: a profile without target industries grades industry by the verdict each score kept.
@@ -280,7 +329,11 @@ public sealed partial class RescoreJobGrain(
             _model = cached;
         }
 
-        var model = cached.Model;
+        return cached.Model;
+    }
+
+    private static RescoreBatchWrite? Score(IcpScoreModel model, IReadOnlyList<RescoreRow> rows, DateTimeOffset now)
+    {
         var ids = new long[rows.Count];
         var scores = new short[rows.Count];
         var buckets = new string[rows.Count];
@@ -421,6 +474,9 @@ public sealed partial class RescoreJobGrain(
     private JobSnapshot Snapshot() => new(
         JobId, NpgsqlRescoreJobStore.JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, [], silo.SiloAddress.ToString());
+
+    private static bool SameProfile(IcpProfile a, IcpProfile b)
+        => JsonSerializer.Serialize(a, ProfileJson) == JsonSerializer.Serialize(b, ProfileJson);
 
     // The grain-storage bridge may wrap the provider's exception.
     private static bool IsUniqueViolation(Exception? ex)

@@ -130,6 +130,46 @@ public sealed class RescoreJobGrainTests(RescoreClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task RetryAsync_ShouldStartOverUnderTheCurrentProfile_WhenTheProfileChangedWhileTheJobWasInError()
+    {
+        // Arrange: the companies table loses a column the re-score reads, so the job retries and ends in error.
+        var tenant = NewTenant();
+        await SeedAsync(tenant, 1_000);
+        var search = fixture.Grains.GetTenantSearchGrain(tenant);
+        JobSnapshot failed;
+        JobSnapshot newer;
+        await fixture.ScalarAsync<int>("ALTER TABLE companies RENAME COLUMN officers TO officers_moved; SELECT 1");
+        try
+        {
+            await search.SetIcpProfileAsync(Manufacturing);
+            failed = await WaitForDoneAsync(tenant);
+        }
+        finally
+        {
+            await fixture.ScalarAsync<int>("ALTER TABLE companies RENAME COLUMN officers_moved TO officers; SELECT 1");
+        }
+
+        // A newer profile meanwhile: the errored job is not open, so a new one starts and finishes under it.
+        await search.SetIcpProfileAsync(WholesaleInJurong);
+        newer = await WaitForDoneAsync(tenant, exceptJob: failed.JobId);
+
+        // Act
+        var job = fixture.Grains.GetGrain<IRescoreJobGrain>(failed.JobId);
+        await job.RetryAsync();
+        var retried = await Eventually.Until(job.GetStatusAsync, s => s.Status.IsTerminal(), TimeSpan.FromSeconds(60), "the retried re-score to end");
+
+        // Assert
+        Assert.Equal(JobStatus.Error, failed.Status);
+        Assert.Equal("staging_schema_mismatch", failed.ErrorCode);
+        Assert.Contains("SQLSTATE 42703", failed.Error);
+        Assert.DoesNotContain("officers", failed.Error);
+        Assert.Equal(JobStatus.Done, newer.Status);
+        Assert.Equal(JobStatus.Done, retried.Status);
+        Assert.Equal((1_000L, 1_000L), (retried.Processed, retried.Total));
+        await AssertScoredUnderAsync(tenant, await search.GetIcpProfileAsync());
+    }
+
     private async Task<long> OpenJobIdAsync(string tenant)
         => await fixture.ScalarAsync<long>(
             "SELECT job_id FROM background_jobs WHERE tenant_id = @t AND job_type = 'rescore' AND status IN ('queued', 'running')", ("t", tenant));
