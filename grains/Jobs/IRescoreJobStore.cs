@@ -18,7 +18,8 @@ public interface IRescoreJobStore
 
     /// <summary>
     /// Writes the job's state if the row is still at <paramref name="expectedVersion"/>, together with the batch's
-    /// scores and its <c>job_batches</c> row when there is one, in one transaction.
+    /// scores (stamped with <see cref="RescoreJobState.PassStartedAt"/> as their <c>scored_at</c>) and its
+    /// <c>job_batches</c> row when there is one, in one transaction.
     /// </summary>
     /// <returns>The row's new version, or null when the row has moved on (or is gone) and nothing was written.</returns>
     Task<long?> WriteAsync(long jobId, RescoreJobState state, long expectedVersion, CancellationToken cancellationToken = default);
@@ -26,6 +27,9 @@ public interface IRescoreJobStore
     /// <summary>Returns the number of the tenant's lead scores.</summary>
     Task<long> CountScoresAsync(string tenantId, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns up to <paramref name="limit"/> of the tenant's lead scores after <paramref name="afterCompanyId"/>, in company id order, with their facts.</summary>
-    Task<IReadOnlyList<RescoreRow>> ReadScoresAsync(string tenantId, long? afterCompanyId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> of the tenant's lead scores after <paramref name="afterCompanyId"/>, in
+    /// company id order, with their facts; with <paramref name="notScoredAt"/>, only those whose <c>scored_at</c> differs from it.
+    /// </summary>
+    Task<IReadOnlyList<RescoreRow>> ReadScoresAsync(string tenantId, long? afterCompanyId, int limit, DateTimeOffset? notScoredAt, CancellationToken cancellationToken = default);
 }

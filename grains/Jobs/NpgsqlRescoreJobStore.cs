@@ -20,7 +20,7 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
 
     private const string StateColumns = """
         status, processed, total, batches, cursor_company_id, created_at, params, error, error_code, started_at,
-        ended_at, next_run_at, failed_attempts, version
+        ended_at, next_run_at, failed_attempts, version, run_started_at, rescore_catch_up
         """;
 
     /// <inheritdoc />
@@ -30,9 +30,9 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
         ArgumentNullException.ThrowIfNull(state.Spec);
         await using var command = dataSource.CreateCommand("""
             INSERT INTO background_jobs (job_id, tenant_id, job_type, status, params, params_key, total, processed, batches,
-                                         cursor_company_id, started_at, next_run_at, created_at)
+                                         cursor_company_id, started_at, next_run_at, created_at, run_started_at, rescore_catch_up)
             VALUES (@job_id, @tenant_id, @job_type, @status, @params, @params_key, @total, @processed, @batches,
-                    @cursor_company_id, @started_at, @next_run_at, @created_at)
+                    @cursor_company_id, @started_at, @next_run_at, @created_at, @run_started_at, @rescore_catch_up)
             ON CONFLICT DO NOTHING
             RETURNING version
             """);
@@ -50,6 +50,8 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
         p.Add(NullableTime("started_at", state.StartedAt));
         p.Add(NullableTime("next_run_at", state.NextRunAt));
         p.AddWithValue("created_at", state.CreatedAt);
+        p.Add(NullableTime("run_started_at", state.PassStartedAt));
+        p.AddWithValue("rescore_catch_up", state.CatchingUp);
         return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
     }
 
@@ -94,6 +96,8 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
             EndedAt = NullableTime(reader, 10),
             NextRunAt = NullableTime(reader, 11),
             FailedAttempts = reader.GetInt32(12),
+            PassStartedAt = NullableTime(reader, 14),
+            CatchingUp = reader.GetBoolean(15),
         };
         return new StoredRescoreJob(state, reader.GetInt64(13));
     }
@@ -108,7 +112,7 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
             SET status = @status, params = @params, processed = @processed, total = @total, batches = @batches,
                 cursor_company_id = @cursor_company_id, started_at = @started_at, ended_at = @ended_at,
                 next_run_at = @next_run_at, error = @error, error_code = @error_code, failed_attempts = @failed_attempts,
-                version = version + 1, updated_at = now()
+                run_started_at = @run_started_at, rescore_catch_up = @rescore_catch_up, version = version + 1, updated_at = now()
             WHERE job_id = @job_id AND job_type = @job_type AND version = @version
             RETURNING version
             """;
@@ -133,21 +137,22 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
         p.Add(new NpgsqlParameter<string?>("error", state.Error) { NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter<string?>("error_code", state.ErrorCode) { NpgsqlDbType = NpgsqlDbType.Text });
         p.AddWithValue("failed_attempts", state.FailedAttempts);
+        p.Add(NullableTime("run_started_at", state.PassStartedAt));
+        p.AddWithValue("rescore_catch_up", state.CatchingUp);
         commands.BatchCommands.Add(write);
         if (batch is not null)
         {
             // In the same round trip as the conditional update; should the update find the row moved on, the
             // transaction is rolled back and the scores go with it. A score rewritten since it was read (scored_at
-            // moved) came from a search or a staging job, which score under the current profile with newer facts.
-            // An unchanged score is not rewritten: no new row version, no index entries (a profile saved unchanged).
+            // moved: a search or a staging job wrote it) is left for the catch-up, which finds it by its scored_at.
             var scores = new NpgsqlBatchCommand("""
                 UPDATE lead_scores l
-                SET score = u.score, bucket = u.bucket, rationale = u.rationale, scored_at = now()
+                SET score = u.score, bucket = u.bucket, rationale = u.rationale, scored_at = @stamp
                 FROM unnest(@company_ids, @scores, @buckets, @rationales, @seen) AS u(company_id, score, bucket, rationale, seen)
                 WHERE l.tenant_id = @tenant_id AND l.company_id = u.company_id AND l.scored_at = u.seen
-                  AND (l.score, l.bucket, l.rationale) IS DISTINCT FROM (u.score, u.bucket, u.rationale)
                 """);
             scores.Parameters.AddWithValue("tenant_id", state.Spec.TenantId);
+            scores.Parameters.AddWithValue("stamp", state.PassStartedAt ?? throw new InvalidOperationException("A pass writes scores only once it has started."));
             scores.Parameters.Add(new NpgsqlParameter<long[]>("company_ids", batch.CompanyIds));
             scores.Parameters.Add(new NpgsqlParameter<short[]>("scores", batch.Scores));
             scores.Parameters.Add(new NpgsqlParameter<string[]>("buckets", batch.Buckets));
@@ -204,7 +209,7 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RescoreRow>> ReadScoresAsync(string tenantId, long? afterCompanyId, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RescoreRow>> ReadScoresAsync(string tenantId, long? afterCompanyId, int limit, DateTimeOffset? notScoredAt, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         // Keyset on the primary key (tenant_id, company_id): each batch is one index range, however far the walk is.
@@ -213,13 +218,14 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
                    c.incorporation_year, c.officers, c.entity_type, c.postal_code, l.searched_industry_grade, l.scored_at
             FROM lead_scores l
             JOIN companies c ON c.company_id = l.company_id
-            WHERE l.tenant_id = @tenant_id AND l.company_id > @after
+            WHERE l.tenant_id = @tenant_id AND l.company_id > @after AND (@not_scored_at::timestamptz IS NULL OR l.scored_at <> @not_scored_at)
             ORDER BY l.company_id
             LIMIT @limit
             """);
         command.Parameters.AddWithValue("tenant_id", tenantId);
         command.Parameters.AddWithValue("after", afterCompanyId ?? 0L);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(NullableTime("not_scored_at", notScoredAt));
         var rows = new List<RescoreRow>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -15,9 +15,11 @@ namespace IcpSearch.Grains.Jobs;
 /// whose silo went away.
 /// </summary>
 /// <remarks>
-/// Done means every score of the tenant was walked, in company id order, under the profile the job holds; a newer
-/// profile restarts the walk (the tenant grain, which saves profiles one at a time, restarts the open job or starts a
-/// new one), so a job never reports done under a profile older than the tenant's.
+/// Done means every score of the tenant was walked, in company id order, under the profile the job holds, and then
+/// every score someone else wrote meanwhile (a search or a staging job, perhaps still on the previous profile) was
+/// scored once more: each pass stamps its scores with its start as <c>scored_at</c>, so those are the scores without
+/// the stamp. A newer profile restarts the pass (the tenant grain, which saves profiles one at a time, restarts the
+/// open job or starts a new one), so a job never reports done under a profile older than the tenant's.
 /// </remarks>
 public sealed partial class RescoreJobGrain(
     [PersistentState("rescore-job", RescoreJobGrainStorage.Name)] IPersistentState<RescoreJobState> state,
@@ -39,7 +41,7 @@ public sealed partial class RescoreJobGrain(
     private (RescoreJobSpec Spec, DateOnly Today, IcpScoreModel Model)? _model;
 
     // The next batch, read and scored while this one commits.
-    private (RescoreJobSpec Spec, long After, Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Work)? _next;
+    private (RescoreJobSpec Spec, DateTimeOffset? NotScoredAt, long After, Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Work)? _next;
 
     // What status calls see: the state as last made durable (status calls interleave with batches).
     private JobSnapshot? _published;
@@ -88,6 +90,7 @@ public sealed partial class RescoreJobGrain(
             Total = total,
             CreatedAt = now,
             StartedAt = now,
+            PassStartedAt = WholeMicroseconds(now),
         });
         if (created is null)
         {
@@ -123,6 +126,8 @@ public sealed partial class RescoreJobGrain(
             s.Processed = 0;
             s.Total = total;
             s.CursorCompanyId = null;
+            s.CatchingUp = false;
+            s.PassStartedAt = WholeMicroseconds(time.GetUtcNow());
             s.FailedAttempts = 0;
             s.NextRunAt = null;
         });
@@ -192,7 +197,8 @@ public sealed partial class RescoreJobGrain(
                 if (newer)
                 {
                     s.Spec = spec with { Profile = current, ProfileSavedAt = time.GetUtcNow() };
-                    (s.Processed, s.Total, s.CursorCompanyId) = (0, total, null);
+                    (s.Processed, s.Total, s.CursorCompanyId, s.CatchingUp) = (0, total, null, false);
+                    s.PassStartedAt = WholeMicroseconds(time.GetUtcNow());
                 }
             });
         }
@@ -247,36 +253,51 @@ public sealed partial class RescoreJobGrain(
         }
 
         var spec = S.Spec!;
+        var catchingUp = S.CatchingUp;
+        var notScoredAt = catchingUp ? S.PassStartedAt : null;
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        int rowCount;
         try
         {
-            var (rows, batch) = await TakeOrPrepareAsync(spec, S.CursorCompanyId, startedAt, cancellationToken);
-            rowCount = rows.Count;
-            if (rowCount == _batchSize)
+            var (rows, batch) = await TakeOrPrepareAsync(spec, notScoredAt, S.CursorCompanyId, startedAt, cancellationToken);
+            var rowCount = rows.Count;
+            var last = rowCount < _batchSize;
+            if (!last)
             {
                 // The next batch is read and scored while this one commits: its keyset range starts after this one.
-                _next = (spec, rows[^1].CompanyId, Prepare(spec, rows[^1].CompanyId, startedAt, CancellationToken.None));
+                _next = (spec, notScoredAt, rows[^1].CompanyId, Prepare(spec, notScoredAt, rows[^1].CompanyId, startedAt, CancellationToken.None));
             }
 
-            if (batch is not null)
+            if (batch is not null || (last && !catchingUp))
             {
                 // The new scores, the cursor and the progress are one conditional write of the job's row: all commit
-                // or none does, and a stale activation (its row moved on) writes nothing.
+                // or none does, and a stale activation (its row moved on) writes nothing. The end of the walk starts
+                // the catch-up: every score whose scored_at is not this pass's was written by a search or a staging
+                // job after the walk read it (possibly under the profile before), and is scored once more.
                 await CommitAsync(s =>
                 {
-                    s.Processed += rowCount;
-                    s.Batches++;
-                    s.CursorCompanyId = rows[^1].CompanyId;
-                    s.FailedAttempts = 0;
-                    s.PendingBatch = batch with { BatchNo = s.Batches, StartedAt = startedAt };
+                    if (batch is not null)
+                    {
+                        s.Processed += catchingUp ? 0 : rowCount;
+                        s.Batches++;
+                        s.CursorCompanyId = rows[^1].CompanyId;
+                        s.FailedAttempts = 0;
+                        s.PendingBatch = batch with { BatchNo = s.Batches, StartedAt = startedAt };
+                    }
+
+                    if (last && !catchingUp)
+                    {
+                        (s.CatchingUp, s.CursorCompanyId) = (true, null);
+                    }
                 });
-                instruments.OnBatchCompleted(clock.Elapsed, rowCount);
-                LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
+                if (batch is not null)
+                {
+                    instruments.OnBatchCompleted(clock.Elapsed, rowCount);
+                    LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
+                }
             }
 
-            if (rowCount < _batchSize)
+            if (last && catchingUp)
             {
                 await EndAsync(JobStatus.Done, error: null, errorCode: null);
                 LogRescoreFinish(logger, JobId, spec.TenantId, S.Processed, S.Batches);
@@ -296,26 +317,26 @@ public sealed partial class RescoreJobGrain(
     // The prepared next batch is used only if it was read after the job's current cursor for its current profile
     // (a restart resets the cursor and replaces the spec, which discards it).
     private Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> TakeOrPrepareAsync(
-        RescoreJobSpec spec, long? after, DateTimeOffset now, CancellationToken cancellationToken)
+        RescoreJobSpec spec, DateTimeOffset? notScoredAt, long? after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var next = _next;
         _next = null;
-        return next is { } n && ReferenceEquals(n.Spec, spec) && n.After == after
+        return next is { } n && ReferenceEquals(n.Spec, spec) && n.NotScoredAt == notScoredAt && n.After == after
             ? n.Work
-            : Prepare(spec, after, now, cancellationToken);
+            : Prepare(spec, notScoredAt, after, now, cancellationToken);
     }
 
     // Reads and scores off the grain's scheduler (Task.Run), so it overlaps the commit of the batch before; it
     // touches no grain state, only the store and an immutable model.
     private Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Prepare(
-        RescoreJobSpec spec, long? after, DateTimeOffset now, CancellationToken cancellationToken)
+        RescoreJobSpec spec, DateTimeOffset? notScoredAt, long? after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var model = ModelFor(spec, DateOnly.FromDateTime(now.UtcDateTime));
         var read = store;
         var limit = _batchSize;
         return Task.Run(async () =>
         {
-            var rows = await read.ReadScoresAsync(spec.TenantId, after, limit, cancellationToken);
+            var rows = await read.ReadScoresAsync(spec.TenantId, after, limit, notScoredAt, cancellationToken);
             return (rows, rows.Count == 0 ? null : Score(model, rows, now));
         }, cancellationToken);
     }
@@ -474,6 +495,9 @@ public sealed partial class RescoreJobGrain(
     private JobSnapshot Snapshot() => new(
         JobId, NpgsqlRescoreJobStore.JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, [], silo.SiloAddress.ToString());
+
+    // Timestamps in PostgreSQL have microseconds: the stamp must compare equal once stored.
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
 
     private static bool SameProfile(IcpProfile a, IcpProfile b)
         => JsonSerializer.Serialize(a, ProfileJson) == JsonSerializer.Serialize(b, ProfileJson);

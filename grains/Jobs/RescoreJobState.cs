@@ -25,6 +25,15 @@ public sealed class RescoreJobState
     /// <summary>Gets or sets the company id of the last score the current pass committed; null before its first batch.</summary>
     public long? CursorCompanyId { get; set; }
 
+    /// <summary>
+    /// Gets or sets when the current pass began (whole microseconds): every score the pass writes gets it as its
+    /// <c>scored_at</c>, so a score with another <c>scored_at</c> was written by someone else since the pass read it.
+    /// </summary>
+    public DateTimeOffset? PassStartedAt { get; set; }
+
+    /// <summary>Gets or sets whether the walk is done and the pass is re-scoring what others wrote meanwhile.</summary>
+    public bool CatchingUp { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }

@@ -76,6 +76,36 @@ public sealed class RescoreJobGrainTests(RescoreClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Rescore_ShouldCatchUpOnScoresWrittenBehindItsCursor_WhenAnotherWriterUsedAnOlderProfile()
+    {
+        // Arrange
+        var tenant = NewTenant();
+        await SeedAsync(tenant, Scores);
+        await fixture.Grains.GetTenantSearchGrain(tenant).SetIcpProfileAsync(WholesaleInJurong);
+        var job = fixture.Grains.GetGrain<IRescoreJobGrain>(await OpenJobIdAsync(tenant));
+        var midway = await Eventually.Until(job.GetStatusAsync, s => s.Processed >= 5 * RescoreClusterFixture.BatchSize, TimeSpan.FromSeconds(60), "five batches");
+
+        // Act: a writer still on the previous profile (a staging batch or a search in flight when the profile changed)
+        // rewrites scores the walk has already passed, as the pipeline does (scored_at = now()).
+        var rewritten = await fixture.ScalarAsync<int>("""
+            WITH w AS (
+                UPDATE lead_scores SET score = 1, bucket = 'low', rationale = 'older profile', scored_at = now()
+                WHERE tenant_id = @t AND company_id IN (SELECT company_id FROM lead_scores WHERE tenant_id = @t ORDER BY company_id LIMIT 50)
+                RETURNING 1)
+            SELECT count(*)::int FROM w
+            """, ("t", tenant));
+        var done = await WaitForDoneAsync(tenant);
+
+        // Assert
+        Assert.True(midway.Processed < Scores, "the rewrite should land while the walk runs");
+        Assert.Equal(50, rewritten);
+        Assert.Equal(JobStatus.Done, done.Status);
+        Assert.Equal(((long)Scores, (long)Scores), (done.Processed, done.Total));
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM lead_scores WHERE tenant_id = @t AND rationale = 'older profile'", ("t", tenant)));
+        await AssertScoredUnderAsync(tenant, await fixture.Grains.GetTenantSearchGrain(tenant).GetIcpProfileAsync());
+    }
+
+    [Fact]
     public async Task SetIcpProfileAsync_ShouldStartANewRescore_WhenThePreviousOneHasEnded()
     {
         // Arrange
