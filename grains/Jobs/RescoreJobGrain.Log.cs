@@ -33,4 +33,12 @@ public sealed partial class RescoreJobGrain
     [LoggerMessage(EventId = 347, EventName = "rescore_left_to_recovery", Level = LogLevel.Error,
         Message = "Re-scoring job {JobId} of tenant {TenantId} could not save its state; its recovery reminder resumes it")]
     private static partial void LogLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
+
+    [LoggerMessage(EventId = 348, EventName = "rescore_reminder_drop_failed", Level = LogLevel.Warning,
+        Message = "Re-scoring job {JobId} ended but its reminder could not be removed; its next tick removes it")]
+    private static partial void LogReminderDropFailed(ILogger logger, Exception exception, long jobId);
+
+    [LoggerMessage(EventId = 349, EventName = "rescore_reload_failed", Level = LogLevel.Warning,
+        Message = "Re-scoring job {JobId} could not re-read its row after a failed batch; it retries on what it last read")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, long jobId);
 }

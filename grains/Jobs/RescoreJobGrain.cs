@@ -387,7 +387,7 @@ public sealed partial class RescoreJobGrain(
         }
         catch (Exception reloadError)
         {
-            LogLeftToRecovery(logger, reloadError, JobId, S.Spec!.TenantId);
+            LogReloadFailed(logger, reloadError, JobId);
         }
 
         if (S.Status != JobStatus.Running)
@@ -443,9 +443,10 @@ public sealed partial class RescoreJobGrain(
         {
             await DropReminderAsync();
         }
-        catch (Exception)
+        catch (Exception ex)
         {
             // Harmless: the reminder's next tick finds the job ended and drops itself.
+            LogReminderDropFailed(logger, ex, JobId);
         }
     }
 
