@@ -23,7 +23,10 @@ public interface ITenantSearchGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave, Alias("GetIcpProfileAsync")]
     Task<IcpProfile> GetIcpProfileAsync();
 
-    /// <summary>Validates and stores the tenant's ICP profile.</summary>
+    /// <summary>
+    /// Validates and stores the tenant's ICP profile, then starts the tenant's re-scoring job under it (or restarts
+    /// the open one, see <see cref="Jobs.IRescoreJobGrain"/>).
+    /// </summary>
     /// <param name="profile">The new profile.</param>
     /// <returns>The stored profile, normalised.</returns>
     [Alias("SetIcpProfileAsync")]

@@ -35,6 +35,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         AddValidated<SearchOptions, SearchOptionsValidator>(services);
         AddValidated<StagingUpsertJobOptions, StagingUpsertJobOptionsValidator>(services);
+        AddValidated<RescoreJobOptions, RescoreJobOptionsValidator>(services);
         AddValidated<EnrichmentOptions, EnrichmentOptionsValidator>(services);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -69,6 +70,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<NpgsqlCompanyStore>();
         services.TryAddSingleton<ICompanyStore>(sp => sp.GetRequiredService<NpgsqlCompanyStore>());
         services.TryAddSingleton<IJobStore, NpgsqlJobStore>();
+        services.TryAddSingleton<IRescoreJobStore, NpgsqlRescoreJobStore>();
         services.TryAddSingleton(sp =>
         {
             var jobs = sp.GetRequiredService<IOptions<StagingUpsertJobOptions>>().Value;

@@ -108,7 +108,8 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
     /// <inheritdoc />
     public async Task<StoredJob?> ReadAsync(long jobId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {StateColumns} FROM background_jobs WHERE job_id = @job_id");
+        // Staging upsert rows only: another job type's row (a re-score) is not this grain's state.
+        await using var command = dataSource.CreateCommand($"SELECT {StateColumns} FROM background_jobs WHERE job_id = @job_id AND job_type = 'staging_upsert'");
         command.Parameters.AddWithValue("job_id", jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

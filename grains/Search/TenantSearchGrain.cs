@@ -21,6 +21,7 @@ public sealed partial class TenantSearchGrain(
     IStagingRegistry registry,
     ILeadPipeline pipeline,
     IJobStore jobs,
+    IRescoreJobStore rescoreJobs,
     IOptions<SearchOptions> options,
     IOptions<StagingUpsertJobOptions> jobOptions,
     GrainInstruments instruments,
@@ -116,6 +117,7 @@ public sealed partial class TenantSearchGrain(
         }
 
         _savedProfile = normalised;
+        await ScheduleRescoreAsync(new RescoreJobSpec(TenantId, normalised, state.State.UpdatedAt!.Value));
         return normalised;
     }
 
@@ -125,6 +127,29 @@ public sealed partial class TenantSearchGrain(
         ArgumentNullException.ThrowIfNull(understood);
         var mapped = UnderstoodIcpMapper.Map(understood, Profile.GetWeights(), time.GetUtcNow().Year);
         return mapped with { Profile = await SetIcpProfileAsync(mapped.Profile) };
+    }
+
+    // Profiles are saved one at a time (SetIcpProfileAsync does not interleave with itself), so the open re-score
+    // is restarted under each new profile in turn and ends under the latest; the loop covers a job that ended
+    // between finding it and restarting it.
+    private async Task ScheduleRescoreAsync(RescoreJobSpec spec)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await rescoreJobs.FindOpenAsync(TenantId) is { } open)
+            {
+                if (await GrainFactory.GetGrain<IRescoreJobGrain>(open).RestartAsync(spec) is not null)
+                {
+                    return;
+                }
+            }
+            else if (await GrainFactory.GetGrain<IRescoreJobGrain>(await jobs.NextJobIdAsync()).StartAsync(spec) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Tenant {TenantId}'s re-scoring job could neither be restarted nor started.");
     }
 
     private async Task<SearchResult> SearchParsedAsync(ParsedMessage parsed, string? message)

@@ -46,6 +46,7 @@ public static class Extensions
         new("JOB_RETENTION_DAYS", "StagingUpsertJobOptions:RetentionDays", FlagKind.Integer),
         new("JOBS_MAX_OPEN_PER_TENANT", "StagingUpsertJobOptions:MaxOpenPerTenant", FlagKind.Integer),
         new("JOBS_MAX_ROWS_PER_TENANT_PER_WINDOW", "StagingUpsertJobOptions:MaxRowsPerTenantPerWindow", FlagKind.Integer),
+        new("RESCORE_BATCH_SIZE", "RescoreJobOptions:BatchSize", FlagKind.Integer),
         new("ENRICHMENT_TIMEOUT_MS", "EnrichmentOptions:ProviderTimeout", FlagKind.Milliseconds),
         new("MIGRATE_ON_START", "DatabaseOptions:MigrateOnStart", FlagKind.Boolean),
         LoggingExtensions.LogFormatFlag,

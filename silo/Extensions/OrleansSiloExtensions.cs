@@ -12,7 +12,7 @@ public static class OrleansSiloExtensions
     /// <summary>The ADO.NET invariant Orleans loads Npgsql by.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Adds ADO.NET clustering, grain storage (<c>tenants</c> on ADO.NET, <c>jobs</c> on their <c>background_jobs</c> rows) and reminders on PostgreSQL, and the dashboard.</summary>
+    /// <summary>Adds ADO.NET clustering, grain storage (<c>tenants</c> on ADO.NET, <c>jobs</c> and <c>rescore-jobs</c> on their <c>background_jobs</c> rows) and reminders on PostgreSQL, and the dashboard.</summary>
     public static ISiloBuilder UseIcpSearchProviders(this ISiloBuilder silo, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -29,6 +29,7 @@ public static class OrleansSiloExtensions
 
         // A job's grain state is its background_jobs row: one truth, so nothing needs reconciling or sweeping at start.
         silo.Services.AddGrainStorage(BackgroundJobGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<BackgroundJobGrainStorage>(sp));
+        silo.Services.AddGrainStorage(RescoreJobGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<RescoreJobGrainStorage>(sp));
 
         silo.UseAdoNetReminderService(o =>
         {

@@ -14,7 +14,7 @@ public static class IcpEndpoints
         var group = app.MapGroup("/icp").WithTags("ICP");
         group.MapGet("/", GetAsync).WithName("GetIcpProfile").WithSummary("Returns this tenant's ICP profile.");
         group.MapPut("/", PutAsync).WithName("SetIcpProfile")
-            .WithSummary("Validates and stores this tenant's ICP profile and returns it normalised; a 400 names the invalid field.")
+            .WithSummary("Validates and stores this tenant's ICP profile and returns it normalised; a 400 names the invalid field. Starts (or restarts) the tenant's rescore job, listed by GET /jobs, which re-scores every lead score under it.")
             .Accepts<IcpProfileBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/options", GetOptionsAsync).WithName("GetIcpOptions")

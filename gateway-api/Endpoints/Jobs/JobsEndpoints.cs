@@ -8,7 +8,8 @@ using IcpSearch.GrainInterfaces.Search;
 namespace IcpSearch.Gateway.Endpoints.Jobs;
 
 /// <summary>
-/// Staging upsert jobs: create, inspect, list (all or one status), cancel, run now, retry. Another tenant's job is always a 404.
+/// Background jobs (staging upserts and ICP re-scores): create a staging upsert, inspect, list (all or one status), cancel,
+/// run now, retry. Another tenant's job is always a 404.
 /// </summary>
 public static class JobsEndpoints
 {
@@ -78,29 +79,44 @@ public static class JobsEndpoints
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelJobAsync(long jobId, [AsParameters] GatewayServices services)
-        => await ForOwnJobAsync(jobId, services, grain => grain.CancelAsync());
+        => await ForOwnJobAsync(jobId, services, grain => grain.CancelAsync(), grain => grain.CancelAsync());
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> RetryJobAsync(long jobId, [AsParameters] GatewayServices services)
-        => await ForOwnJobAsync(jobId, services, grain => grain.RetryAsync());
+        => await ForOwnJobAsync(jobId, services, grain => grain.RetryAsync(), grain => grain.RetryAsync());
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> RunJobAsync(long jobId, [AsParameters] GatewayServices services)
-        => await ForOwnJobAsync(jobId, services, grain => grain.RunNowAsync());
+        => await ForOwnJobAsync(jobId, services, grain => grain.RunNowAsync(), grain => grain.RunNowAsync());
 
     // The ownership check reads the job first: acting on another tenant's job must look exactly like a missing one.
-    // Without an action, that read is the answer.
+    // Without an action, that read is the answer. A job id is a staging upsert job or, failing that, a re-scoring job
+    // (each grain knows only the rows of its own job type).
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ForOwnJobAsync(
-        long jobId, GatewayServices services, Func<IStagingUpsertJobGrain, Task<JobSnapshot>>? action)
+        long jobId, GatewayServices services, Func<IStagingUpsertJobGrain, Task<JobSnapshot>>? action,
+        Func<IRescoreJobGrain, Task<JobSnapshot>>? rescoreAction = null)
     {
-        var grain = services.Cluster.GetGrain<IStagingUpsertJobGrain>(jobId);
         try
         {
-            var current = await grain.GetStatusAsync();
+            var grain = services.Cluster.GetGrain<IStagingUpsertJobGrain>(jobId);
+            JobSnapshot current;
+            Func<Task<JobSnapshot>>? act;
+            try
+            {
+                current = await grain.GetStatusAsync();
+                act = action is null ? null : () => action(grain);
+            }
+            catch (JobNotFoundException)
+            {
+                var rescore = services.Cluster.GetGrain<IRescoreJobGrain>(jobId);
+                current = await rescore.GetStatusAsync();
+                act = rescoreAction is null ? null : () => rescoreAction(rescore);
+            }
+
             if (current.TenantId != services.Tenant.TenantId)
             {
                 return Problems.NotFound(ProblemCodes.JobNotFound, $"Job {jobId} does not exist.");
             }
 
-            return TypedResults.Ok(JobResponse.From(action is null ? current : await action(grain)));
+            return TypedResults.Ok(JobResponse.From(act is null ? current : await act()));
         }
         catch (JobNotFoundException)
         {

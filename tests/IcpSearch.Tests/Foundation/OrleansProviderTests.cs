@@ -11,7 +11,7 @@ public sealed class OrleansProviderTests(SingleSiloClusterFixture fixture)
     {
         // Arrange
         var tenant = "restart-" + Guid.NewGuid().ToString("N")[..8];
-        var profile = new IcpProfile(["C", "62011"], 3, 30, ["Local Company"], ["Live Company"], 2, 50, ["22"], new IcpWeights(50, 10, 10, 10, 10, 10));
+        var profile = new IcpProfile(["C", "62011"], 3, 30, ["Local Company"], ["Live Company"], 2, 50, ["22", "D09"], new IcpWeights(50, 10, 10, 10, 10, 10));
         var stored = await fixture.Grains.GetTenantSearchGrain(tenant).SetIcpProfileAsync(profile);
 
         // Act
@@ -23,8 +23,8 @@ public sealed class OrleansProviderTests(SingleSiloClusterFixture fixture)
 
         // Assert
         Assert.Equal(stored.TargetSsicCodes, read!.TargetSsicCodes);
+        Assert.Equal(["22", "09"], read.GetDistricts());
         Assert.Equal(stored with { TargetSsicCodes = read.TargetSsicCodes, EntityTypes = read.EntityTypes, Statuses = read.Statuses, Districts = read.Districts }, read);
-        Assert.Equal(["22"], read.Districts!);
         Assert.Equal(new IcpWeights(50, 10, 10, 10, 10, 10), read.Weights);
         Assert.Equal(["Local Company"], read.EntityTypes);
         Assert.Equal(1L, await fixture.ScalarAsync<long>(

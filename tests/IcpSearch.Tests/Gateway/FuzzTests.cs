@@ -41,6 +41,9 @@ public sealed class FuzzTests(FuzzGatewayFixture fixture)
             await victimClient.PostAsJsonAsync("/jobs/staging_upsert", new { terms = new[] { "manufacturing" } }, Cancel), HttpStatusCode.Accepted);
         var victimJobId = job.GetProperty("job_id").GetInt64();
         await ProblemAssert.IsJsonAsync(await victimClient.PutAsJsonAsync("/icp", new { target_ssic_codes = new[] { "C" }, min_age_years = 3, max_officers = 50 }, Cancel));
+        // The profile re-scores the victim's scores: the snapshot is taken once that job has ended.
+        await Eventually.Until(() => fixture.ScalarAsync<long>("SELECT count(*) FROM background_jobs WHERE tenant_id = @t AND job_type = 'rescore' AND status = 'done'", ("t", victim)),
+            n => n == 1, TimeSpan.FromSeconds(30), "the victim's re-score to end");
         var before = await SnapshotAsync(victim, victimClient);
 
         using var discovery = fixture.Client();

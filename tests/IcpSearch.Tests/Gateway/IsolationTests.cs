@@ -30,6 +30,11 @@ public sealed class IsolationTests(GatewayFixture fixture)
             await clientA.PostAsJsonAsync("/jobs/staging_upsert", new { terms = new[] { "manufacturing" } }, Cancel), HttpStatusCode.Accepted);
         var jobId = job.GetProperty("job_id").GetInt64();
         await ProblemAssert.IsJsonAsync(await clientA.PutAsJsonAsync("/icp", new { target_ssic_codes = new[] { "C" }, min_age_years = 3 }, Cancel));
+        // A's new profile re-scores A's scores (a rescore job), never B's, though they share a company.
+        var rescoreId = await Eventually.Until(async () => (await ProblemAssert.IsJsonAsync(await clientA.GetAsync("/jobs?limit=200", Cancel))).GetProperty("items").EnumerateArray()
+                .Where(j => j.GetProperty("job_type").GetString() == "rescore" && j.GetProperty("status").GetString() == "done")
+                .Select(j => j.GetProperty("job_id").GetInt64()).FirstOrDefault(),
+            id => id > 0, TimeSpan.FromSeconds(30), "A's re-score to end");
 
         // Act + Assert: scores and candidates, JSON and CSV exports, hold exactly B's rows with B's scores.
         Assert.Equal(bIds.Order(), await PageIdsAsync(clientB, "/scores/latest?limit=200"));
@@ -46,9 +51,17 @@ public sealed class IsolationTests(GatewayFixture fixture)
         Assert.Equal(0, lookupB.GetProperty("items").GetArrayLength());
         var foundA = (await ProblemAssert.IsJsonAsync(await clientA.GetAsync(probe, Cancel))).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(aNamed, foundA.GetProperty("company_id").GetInt64());
-        Assert.Equal(77, foundA.GetProperty("score").GetInt32());
+        Assert.Equal(await fixture.ScalarAsync<short>("SELECT score FROM lead_scores WHERE tenant_id = @t AND company_id = @id", ("t", a), ("id", aNamed)),
+            (short)foundA.GetProperty("score").GetInt32());
+        Assert.NotEqual(77, foundA.GetProperty("score").GetInt32());
 
-        // Another tenant's job looks exactly like a missing one, whatever B tries.
+        // Another tenant's job looks exactly like a missing one, whatever B tries; a re-scoring job too.
+        var rescore = await ProblemAssert.IsJsonAsync(await clientA.GetAsync($"/jobs/{rescoreId}", Cancel));
+        Assert.Equal(("rescore", "done", 41L, 41L), (rescore.GetProperty("job_type").GetString(), rescore.GetProperty("status").GetString(),
+            rescore.GetProperty("processed").GetInt64(), rescore.GetProperty("total").GetInt64()));
+        await ProblemAssert.IsProblemAsync(await clientB.GetAsync($"/jobs/{rescoreId}", Cancel), HttpStatusCode.NotFound, "job_not_found");
+        await ProblemAssert.IsProblemAsync(await clientB.PostAsync($"/jobs/{rescoreId}/cancel", null, Cancel), HttpStatusCode.NotFound, "job_not_found");
+        await ProblemAssert.IsProblemAsync(await clientA.PostAsync($"/jobs/{rescoreId}/cancel", null, Cancel), HttpStatusCode.Conflict, "job_state_conflict");
         await ProblemAssert.IsProblemAsync(await clientB.GetAsync($"/jobs/{jobId}", Cancel), HttpStatusCode.NotFound, "job_not_found");
         await ProblemAssert.IsProblemAsync(await clientB.PostAsync($"/jobs/{jobId}/cancel", null, Cancel), HttpStatusCode.NotFound, "job_not_found");
         await ProblemAssert.IsProblemAsync(await clientB.PostAsync($"/jobs/{jobId}/run", null, Cancel), HttpStatusCode.NotFound, "job_not_found");

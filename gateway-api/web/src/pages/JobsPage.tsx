@@ -85,7 +85,7 @@ export function JobsPage() {
       <div className="page-head page-head-row">
         <div>
           <h1>Jobs</h1>
-          <p className="muted">This tenant's staging upsert jobs, newest first. Queued jobs run in the nightly window unless started now.</p>
+          <p className="muted">This tenant's jobs, newest first: staging upserts (queued ones run in the nightly window unless started now) and ICP re-scores (they run as soon as the ICP changes).</p>
         </div>
         <button type="button" className="button-ghost" onClick={() => void refresh()} disabled={loading} aria-label="Refresh jobs">
           ↻ Refresh
@@ -113,7 +113,7 @@ export function JobsPage() {
                 return (
                   <tr key={job.job_id} data-job-id={job.job_id}>
                     <td className="strong">#{job.job_id}</td>
-                    <td className="terms">{job.terms.join(', ') || '—'}</td>
+                    <td className="terms">{job.job_type === 'rescore' ? 'ICP re-score (every score, under the current ICP)' : job.terms.join(', ') || '—'}</td>
                     <td>
                       <JobStatusBadge status={job.status} />
                       {job.status === 'error' && job.error && <div className="error-text small">{job.error}</div>}
