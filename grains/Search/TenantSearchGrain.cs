@@ -101,6 +101,9 @@ public sealed partial class TenantSearchGrain(
     public async Task<IcpProfile> SetIcpProfileAsync(IcpProfile profile)
     {
         var normalised = IcpProfileValidator.Normalise(profile);
+        // Saving what scores the same (a second click on Save) must not re-score every lead of the tenant again.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var scoresAlike = new IcpScoreModel(Profile, [], today).Key == new IcpScoreModel(normalised, [], today).Key;
         var before = (state.State.TenantId, state.State.Profile, state.State.UpdatedAt);
         state.State.TenantId = TenantId;
         state.State.Profile = normalised;
@@ -117,7 +120,11 @@ public sealed partial class TenantSearchGrain(
         }
 
         _savedProfile = normalised;
-        await ScheduleRescoreAsync(new RescoreJobSpec(TenantId, normalised, state.State.UpdatedAt!.Value));
+        if (!scoresAlike)
+        {
+            await ScheduleRescoreAsync(new RescoreJobSpec(TenantId, normalised, state.State.UpdatedAt!.Value));
+        }
+
         return normalised;
     }
 

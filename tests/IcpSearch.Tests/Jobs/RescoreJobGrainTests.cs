@@ -127,6 +127,25 @@ public sealed class RescoreJobGrainTests(RescoreClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SetIcpProfileAsync_ShouldStartNoRescore_WhenTheSavedProfileScoresAlike()
+    {
+        // Arrange: a re-score ran to done under Manufacturing.
+        var tenant = NewTenant();
+        await SeedAsync(tenant, 200);
+        var search = fixture.Grains.GetTenantSearchGrain(tenant);
+        await search.SetIcpProfileAsync(Manufacturing);
+        var first = await WaitForDoneAsync(tenant);
+
+        // Act: the same profile again, spelled differently (lower case, repeated, reordered lists are normalised).
+        await search.SetIcpProfileAsync(Manufacturing with { TargetSsicCodes = [.. Manufacturing.TargetSsicCodes.Select(c => c.ToLowerInvariant()), .. Manufacturing.TargetSsicCodes] });
+
+        // Assert
+        Assert.Equal(1L, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM background_jobs WHERE tenant_id = @t AND job_type = 'rescore'", ("t", tenant)));
+        Assert.Equal(JobStatus.Done, (await fixture.Grains.GetGrain<IRescoreJobGrain>(first.JobId).GetStatusAsync()).Status);
+    }
+
+    [Fact]
     public async Task Rescore_ShouldResumeOnAnotherSiloWithoutLosingAScore_WhenItsSiloIsKilledMidRun()
     {
         // Arrange
