@@ -199,6 +199,112 @@ public sealed class IcpScoreModel
         parameters.Add(new NpgsqlParameter<int>("icp_w_entity_type", _weights.EntityType));
     }
 
+    /// <summary>
+    /// Returns conditions every staging row with at least <paramref name="points"/> points meets (SQL, ANDed, or
+    /// "TRUE"), and adds their parameters: a ranking that already knows <paramref name="points"/> rows that good can
+    /// skip scoring the rest.
+    /// </summary>
+    /// <remarks>
+    /// A row reaches <paramref name="points"/> only if each factor's grade is at least 1000 − slack / weight, where
+    /// slack is what the best possible row has above <paramref name="points"/>: the others can make up no more. Each
+    /// such floor becomes a plain column condition (live, an age and officers range found with this model's own grade
+    /// functions, a district, an entity type, a covered primary activity), which PostgreSQL checks before the points.
+    /// </remarks>
+    public string PrefilterSql(long points, NpgsqlParameterCollection parameters)
+    {
+        var total = (long)_weights.Total * Full;
+        var slack = total - points;
+        int Floor(int weight) => weight == 0 ? 0 : (int)Math.Max(-1, Math.Min(Full, Full - slack / weight));
+        var conditions = new List<string>();
+
+        if (Floor(_weights.Industry) > SecondaryGrade)
+        {
+            conditions.Add(CoveredSql("coalesce(primary_ssic_code, secondary_ssic_code)"));
+        }
+
+        if (Floor(_weights.Status) > 0)
+        {
+            conditions.Add(_statuses.Count > 0 ? "lower(entity_status_description) = ANY(@icp_statuses)" : "live_rank = 0");
+        }
+
+        if (Floor(_weights.Age) is var age and > 0 && Range(AgeGrade, age, 0, 1_000) is var (youngest, oldest))
+        {
+            // Ages count whole calendar years, so an age range is a range of incorporation years.
+            if (youngest > 0)
+            {
+                conditions.Add("registration_incorporation_date < @pre_incorporated_before");
+                parameters.Add(new NpgsqlParameter<DateOnly>("pre_incorporated_before", new DateOnly(Math.Clamp(_year - youngest + 1, 1, 9999), 1, 1)));
+            }
+
+            conditions.Add(oldest is null ? "registration_incorporation_date IS NOT NULL" : "registration_incorporation_date >= @pre_incorporated_from");
+            if (oldest is { } old)
+            {
+                parameters.Add(new NpgsqlParameter<DateOnly>("pre_incorporated_from", new DateOnly(Math.Clamp(_year - old, 1, 9999), 1, 1)));
+            }
+        }
+
+        if (Floor(_weights.Size) is var size and > 0 && Range(SizeGrade, size, 1, 1_000_000) is var (fewest, most))
+        {
+            conditions.Add("no_of_officers >= @pre_min_officers");
+            parameters.Add(new NpgsqlParameter<int>("pre_min_officers", fewest));
+            if (most is { } m)
+            {
+                conditions.Add("no_of_officers <= @pre_max_officers");
+                parameters.Add(new NpgsqlParameter<int>("pre_max_officers", m));
+            }
+        }
+
+        if (Floor(_weights.District) > 0 && _sectors.Count > 0)
+        {
+            // Without the pattern check of the points: a looser condition is still a necessary one, and cheaper.
+            conditions.Add("left(lpad(btrim(postal_code, ' '), 6, '0'), 2) = ANY(@icp_sectors)");
+        }
+
+        if (Floor(_weights.EntityType) is var type and > 0 && (_entityTypes.Count > 0 || type > OtherEntityTypeGrade))
+        {
+            conditions.Add(_entityTypes.Count > 0
+                ? "lower(entity_type_description) = ANY(@icp_entity_types)"
+                : "strpos(lower(entity_type_description), 'company') > 0");
+        }
+
+        return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);
+    }
+
+    // The values from..to whose grade reaches the floor, as (lowest, highest or null when it reaches past "to"); the
+    // grades rise to a plateau and may fall after it, so the values that reach a floor are one range. Null when none.
+    private static (int Lowest, int? Highest)? Range(Func<int, int> grade, int floor, int from, int to)
+    {
+        var lowest = -1;
+        for (var v = from; v <= to; v++)
+        {
+            if (grade(v) >= floor)
+            {
+                lowest = v;
+                break;
+            }
+        }
+
+        if (lowest < 0)
+        {
+            return null;
+        }
+
+        if (grade(to) >= floor)
+        {
+            return (lowest, null);
+        }
+
+        // Past its plateau a grade only falls: the last value that still reaches the floor is found by halving.
+        var (reaches, falls) = (lowest, to);
+        while (falls - reaches > 1)
+        {
+            var mid = reaches + (falls - reaches) / 2;
+            (reaches, falls) = grade(mid) >= floor ? (mid, falls) : (reaches, mid);
+        }
+
+        return (lowest, reaches);
+    }
+
     private string ComputeKey()
     {
         static string Set(IEnumerable<string> items) => string.Join(',', items.Order(StringComparer.Ordinal));
@@ -230,13 +336,10 @@ public sealed class IcpScoreModel
 
     private int? AgeOf(ScoreFacts f) => f.IncorporationYear is { } year ? Math.Max(0, _year - year) : null;
 
-    private int AgeGrade(ScoreFacts f)
-    {
-        if (AgeOf(f) is not { } age)
-        {
-            return 0;
-        }
+    private int AgeGrade(ScoreFacts f) => AgeOf(f) is { } age ? AgeGrade(age) : 0;
 
+    private int AgeGrade(int age)
+    {
         if (_profile.MinAgeYears is null && _profile.MaxAgeYears is null)
         {
             return Full * age / (age + AgeHalfGradeAtYears);
@@ -265,13 +368,10 @@ public sealed class IcpScoreModel
         return outside == 0 ? $"{years}, within ICP age" : $"{years}, {Plural(outside, "year")} outside ICP age";
     }
 
-    private int SizeGrade(ScoreFacts f)
-    {
-        if (f.Officers is not ({ } officers and > 0))
-        {
-            return 0;
-        }
+    private int SizeGrade(ScoreFacts f) => f.Officers is { } officers and > 0 ? SizeGrade(officers) : 0;
 
+    private int SizeGrade(int officers)
+    {
         var (min, max) = (_profile.MinOfficers, _profile.MaxOfficers);
         if (min is null && max is null)
         {

@@ -164,11 +164,28 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return cached.Rows;
         }
 
-        await using var command = dataSource.CreateCommand(BestSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters), ranking));
-        AddMatchParameters(command, match);
-        ranking.AddParameters(command.Parameters);
-        command.Parameters.AddWithValue("limit", limit);
-        var rows = await ReadRowsAsync(command, limit, cancellationToken);
+        // A sample in match order (an index walk that stops early) is often every match; otherwise its limit-th best
+        // points are a bar that the true best reach too, so the ranking only scores rows that can still reach it.
+        var sampleSize = Math.Max(RankingSample, limit);
+        var sample = await ReadHeadAsync(match, sampleSize, cancellationToken);
+        IReadOnlyList<RegistryRow> rows;
+        var ranked = sample.Select(r => (Row: r, ranking.Score(ScoreFacts.From(r)).Points))
+            .OrderByDescending(r => r.Points).ThenBy(r => r.Row.Uen, StringComparer.Ordinal).ToList();
+        if (sample.Count < sampleSize)
+        {
+            rows = [.. ranked.Take(limit).Select(r => r.Row)];
+        }
+        else
+        {
+            await using var command = dataSource.CreateCommand();
+            var prefilter = ranking.PrefilterSql(ranked[limit - 1].Points, command.Parameters);
+            command.CommandText = BestSql(match.Codes.Count > ManyCodes, MatchFilterSql.Predicate(match.Filters) + " AND " + prefilter, ranking);
+            AddMatchParameters(command, match);
+            ranking.AddParameters(command.Parameters);
+            command.Parameters.AddWithValue("limit", limit);
+            rows = await ReadRowsAsync(command, limit, cancellationToken);
+        }
+
         if (_best.Count >= CacheLimit)
         {
             _best.Clear();
@@ -206,6 +223,9 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
     private const string GenerationSql = "SELECT generation FROM registry_generation WHERE id = 1";
 
     private const int CacheLimit = 1_000;
+
+    // Large enough that its 10th best is a high bar, small enough to read in a few milliseconds.
+    private const int RankingSample = 200;
 
     private readonly ConcurrentDictionary<(string Spec, string Ranking, int Limit), (long Generation, IReadOnlyList<RegistryRow> Rows)> _best = new();
 

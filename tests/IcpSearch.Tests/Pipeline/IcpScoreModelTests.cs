@@ -47,6 +47,43 @@ public sealed class IcpScoreModelTests(RegistryFixture fixture) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Profiles))]
+    public async Task PrefilterSql_ShouldHoldForEveryRowThatReachesTheBar_AndPruneTheRest(string profileName)
+    {
+        // Arrange: searched for every code the registry has, as a broad search is.
+        await EnsureOddRowsAsync();
+        var everyCode = await fixture.ScalarAsync<string[]>("SELECT array_agg(DISTINCT primary_ssic_code) FROM staging_acra_companies WHERE primary_ssic_code IS NOT NULL");
+        var model = new IcpScoreModel(ProfileCases[profileName], everyCode, Today);
+        var points = (await ReadScoredAsync(model)).Select(r => r.SqlPoints).OrderDescending().ToList();
+
+        foreach (var rank in new[] { 10, 100, 1_000 })
+        {
+            var bar = points[rank - 1];
+
+            // Act
+            await using var command = fixture.DataSource.CreateCommand();
+            var prefilter = model.PrefilterSql(bar, command.Parameters);
+            command.CommandText = $"""
+                SELECT count(*) FILTER (WHERE points >= @bar AND NOT passes), count(*) FILTER (WHERE passes), count(*)
+                FROM (SELECT {model.StagingPointsSql()} AS points, coalesce({prefilter}, false) AS passes FROM staging_acra_companies) scored
+                """;
+            model.AddParameters(command.Parameters);
+            command.Parameters.AddWithValue("bar", bar);
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            await reader.ReadAsync(TestContext.Current.CancellationToken);
+            var (missed, passing, all) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+
+            // Assert: no row good enough is filtered out; under the default profile the top-10 bar leaves few to score.
+            Assert.True(missed == 0, $"{profileName}, bar of rank {rank}: {missed} rows reach it but fail the prefilter {prefilter}");
+            Assert.True(passing >= rank, $"{profileName}, bar of rank {rank}: only {passing} rows pass");
+            if (rank == 10 && profileName == "default")
+            {
+                Assert.True(passing < all / 10, $"the default profile's top-10 bar left {passing} of {all} rows: {prefilter}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
     public async Task ReadBestAsync_ShouldReturnTheBruteForceTopTen_ForNarrowBroadAndFilteredSpecs(string profileName)
     {
         // Arrange: a few codes, a whole section (the hashed many-codes plan), and a filtered spec.
