@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
 using IcpSearch.Grains.Industries;
 
@@ -197,6 +198,28 @@ public sealed class IcpScoreModel
         parameters.Add(new NpgsqlParameter<int>("icp_w_size", _weights.Size));
         parameters.Add(new NpgsqlParameter<int>("icp_w_district", _weights.District));
         parameters.Add(new NpgsqlParameter<int>("icp_w_entity_type", _weights.EntityType));
+    }
+
+    /// <summary>
+    /// Returns the filters of a sample of <paramref name="filters"/>' matches that this model likely scores high: in
+    /// the ICP's districts, younger than its oldest age. Null when the ICP says neither, or the filters already do.
+    /// </summary>
+    public MatchFilters? PromisingFilters(MatchFilters? filters)
+    {
+        var f = filters ?? MatchFilters.None;
+        var promising = f;
+        if (_profile.GetDistricts() is { Count: > 0 } districts && f.Districts.Count == 0)
+        {
+            promising = promising with { Districts = districts };
+        }
+
+        if (_profile.MaxAgeYears is { } oldest && f.IncorporatedFrom is null)
+        {
+            // Ages count calendar years, so this year minus the oldest age is the first year inside the band.
+            promising = promising with { IncorporatedFrom = new DateOnly(Math.Clamp(_year - oldest, 1, 9999), 1, 1) };
+        }
+
+        return ReferenceEquals(promising, f) ? null : promising;
     }
 
     /// <summary>

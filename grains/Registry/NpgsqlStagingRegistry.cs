@@ -164,14 +164,27 @@ public sealed class NpgsqlStagingRegistry(NpgsqlDataSource dataSource) : IStagin
             return cached.Rows;
         }
 
-        // A sample in match order (an index walk that stops early) is often every match; otherwise its limit-th best
-        // points are a bar that the true best reach too, so the ranking only scores rows that can still reach it.
+        // A sample of matches (an index walk that stops early) sets a bar: its limit-th best points, which the true
+        // best reach too, so the ranking only scores rows that can still reach it. The sample is drawn where the ICP
+        // points (its districts, its ages) when it has at least limit rows there; an unnarrowed sample that
+        // holds fewer rows than asked for is every match, and is ranked here.
         var sampleSize = Math.Max(RankingSample, limit);
-        var sample = await ReadHeadAsync(match, sampleSize, cancellationToken);
+        IReadOnlyList<RegistryRow> sample = [];
+        if (ranking.PromisingFilters(match.Filters) is { } promising)
+        {
+            sample = await ReadHeadAsync(match with { Filters = promising }, sampleSize, cancellationToken);
+        }
+
+        var narrowed = sample.Count >= limit;
+        if (!narrowed)
+        {
+            sample = await ReadHeadAsync(match, sampleSize, cancellationToken);
+        }
+
         IReadOnlyList<RegistryRow> rows;
         var ranked = sample.Select(r => (Row: r, ranking.Score(ScoreFacts.From(r)).Points))
             .OrderByDescending(r => r.Points).ThenBy(r => r.Row.Uen, StringComparer.Ordinal).ToList();
-        if (sample.Count < sampleSize)
+        if (!narrowed && sample.Count < sampleSize)
         {
             rows = [.. ranked.Take(limit).Select(r => r.Row)];
         }
