@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using IcpSearch.GrainInterfaces.Jobs;
-using IcpSearch.Grains.Extensions;
 using IcpSearch.Grains.Jobs;
-using IcpSearch.Silo.Extensions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Orleans.Configuration;
 
 namespace IcpSearch.Bench;
 
@@ -107,24 +101,12 @@ public sealed class JobsBenchmark : IBenchmark
     private static async Task<(long Rows, double Seconds, double BatchP50, double BatchP95)> JobAsync(string connectionString, int batch)
     {
         var clusterId = $"bench-jobs-{Guid.NewGuid():N}"[..24];
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await BenchSilo.StartAsync(connectionString, clusterId, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:IcpSearch"] = connectionString,
             ["StagingUpsertJobOptions:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
             ["StagingUpsertJobOptions:MaxRowsPerRun"] = "100000000",
             ["StagingUpsertJobOptions:NightlyAt"] = DateTime.UtcNow.AddHours(12).ToString("HH:mm", CultureInfo.InvariantCulture),
         });
-        builder.Services.AddIcpSearchGrains(builder.Configuration);
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, HostProcess.FreePort(), HostProcess.FreePort());
-            silo.UseIcpSearchProviders(connectionString);
-        });
-        using var host = builder.Build();
-        await host.StartAsync();
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();

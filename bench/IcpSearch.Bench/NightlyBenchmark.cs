@@ -2,15 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
-using IcpSearch.Grains.Extensions;
 using IcpSearch.Grains.Jobs;
-using IcpSearch.Silo.Extensions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Orleans.Configuration;
 
 namespace IcpSearch.Bench;
 
@@ -107,29 +102,14 @@ public sealed class NightlyBenchmark : IBenchmark
         }
     }
 
-    private static async Task<IHost> StartSiloAsync(string connectionString, string clusterId, DateTimeOffset windowOpens, int limit)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static Task<IHost> StartSiloAsync(string connectionString, string clusterId, DateTimeOffset windowOpens, int limit)
+        => BenchSilo.StartAsync(connectionString, clusterId, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:IcpSearch"] = connectionString,
             ["StagingUpsertJobOptions:NightlyAt"] = windowOpens.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
             ["StagingUpsertJobOptions:Window"] = "04:00:00",
             ["StagingUpsertJobOptions:MaxConcurrentPerSilo"] = limit.ToString(CultureInfo.InvariantCulture),
             ["StagingUpsertJobOptions:YieldDelay"] = "00:00:01",
         });
-        builder.Services.AddIcpSearchGrains(builder.Configuration);
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, HostProcess.FreePort(), HostProcess.FreePort());
-            silo.UseIcpSearchProviders(connectionString);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
 
     // Splits the level-5 codes that have rows into groups of about equal row counts (by primary code), one per job;
     // a job also matches rows whose secondary code is in its group, so jobs overlap a little, as real searches do.

@@ -2,14 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using IcpSearch.GrainInterfaces.Jobs;
 using IcpSearch.GrainInterfaces.Search;
-using IcpSearch.Grains.Extensions;
-using IcpSearch.Silo.Extensions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Orleans.Configuration;
 
 namespace IcpSearch.Bench;
 
@@ -45,22 +39,10 @@ public sealed class RescoreBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {seed.Elapsed.TotalSeconds:0.0} s"));
 
         var clusterId = $"bench-rescore-{Guid.NewGuid():N}"[..24];
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await BenchSilo.StartAsync(db, clusterId, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:IcpSearch"] = db,
             ["RescoreJobOptions:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
         });
-        builder.Services.AddIcpSearchGrains(builder.Configuration);
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, HostProcess.FreePort(), HostProcess.FreePort());
-            silo.UseIcpSearchProviders(db);
-        });
-        using var host = builder.Build();
-        await host.StartAsync();
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
