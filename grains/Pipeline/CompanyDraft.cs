@@ -57,11 +57,15 @@ public sealed class CompanyDraft(RegistryRow source)
     public int DegradedCount => _degradedReasons.Count;
 
     /// <summary>Returns a hash of every value written to <c>companies</c>, to tell whether a rewrite would change anything.</summary>
+    /// <remarks>
+    /// A change detector, not a secret: a non-cryptographic 128-bit hash, a fraction of SHA-256's cost on every row of a job.
+    /// Rows stored under an earlier hash function differ once, and are rewritten once.
+    /// </remarks>
     public string SourceHash()
     {
         var text = string.Join('\u001f', Name, IndustryNorm, IndustryCode, WebsiteDomain, EmployeesEst, SizeBand, IncorporationYear,
             FoundedYear, SgRegistered, EntityType, EntityStatus, HqDistrict, HqCity, HqCountry, PostalCode, EnrichmentStatus, EnrichmentReason, SecondarySsicCode, Officers);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 16);
+        return Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>Records that a provider could not enrich this company, and why.</summary>

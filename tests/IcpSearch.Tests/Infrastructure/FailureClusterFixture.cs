@@ -3,7 +3,7 @@ namespace IcpSearch.Tests.Infrastructure;
 /// <summary>
 /// A cluster of its own for tests that break things (kill a silo, rename a staging column), run one after another.
 /// </summary>
-public sealed class FailureClusterFixture : ClusterFixture
+public class FailureClusterFixture : ClusterFixture
 {
     protected override int RegistryRows => 12_000;
 

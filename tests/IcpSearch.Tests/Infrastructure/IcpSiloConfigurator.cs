@@ -36,6 +36,9 @@ public sealed class IcpSiloConfigurator : ISiloConfigurator
         if (siloBuilder.Configuration.GetValue<bool>("Tests:QuotaJobClock"))
         {
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(StagingUpsertJobGrain.ClockKey, TenantQuotaClusterFixture.Clock);
+            // The quota test creates its jobs through each silo in turn and needs them to run on both: the default
+            // (resource-optimized) placement may put all four on the less loaded silo when the machine is busy.
+            siloBuilder.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.PreferLocalPlacement>();
         }
 
         siloBuilder.Configure<ReminderOptions>(o =>
