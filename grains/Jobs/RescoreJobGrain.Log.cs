@@ -2,6 +2,20 @@ namespace IcpSearch.Grains.Jobs;
 
 public sealed partial class RescoreJobGrain
 {
+    protected override void LogReloadFailed(Exception exception) => LogReloadFailed(logger, exception, JobId);
+
+    protected override void LogBatchRetry(Exception exception, int attempt, string errorCode, TimeSpan delay)
+        => LogBatchRetry(logger, exception, JobId, S.Spec!.TenantId, attempt, errorCode, delay.TotalMilliseconds);
+
+    protected override void LogJobError(Exception exception, string errorCode)
+        => LogRescoreError(logger, exception, JobId, S.Spec!.TenantId, errorCode, S.Processed);
+
+    protected override void LogCancelled() => LogRescoreCancelled(logger, JobId, S.Spec!.TenantId, S.Processed);
+
+    protected override void LogLeftToRecovery(Exception exception) => LogLeftToRecovery(logger, exception, JobId, S.Spec!.TenantId);
+
+    protected override void LogReminderDropFailed(Exception exception) => LogReminderDropFailed(logger, exception, JobId);
+
     [LoggerMessage(EventId = 340, EventName = "rescore_start", Level = LogLevel.Information,
         Message = "Re-scoring job {JobId} started ({Trigger}) for tenant {TenantId}: {Total} scores under the profile saved at {ProfileSavedAt:o}")]
     private static partial void LogRescoreStart(ILogger logger, long jobId, string tenantId, string trigger, long total, DateTimeOffset profileSavedAt);

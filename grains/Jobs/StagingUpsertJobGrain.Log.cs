@@ -2,6 +2,20 @@ namespace IcpSearch.Grains.Jobs;
 
 public sealed partial class StagingUpsertJobGrain
 {
+    protected override void LogReloadFailed(Exception exception) => LogReloadFailed(logger, exception, JobId);
+
+    protected override void LogBatchRetry(Exception exception, int attempt, string errorCode, TimeSpan delay)
+        => LogBatchRetry(logger, exception, JobId, S.Spec!.TenantId, attempt, errorCode, delay.TotalMilliseconds);
+
+    protected override void LogJobError(Exception exception, string errorCode)
+        => LogJobError(logger, exception, JobId, S.Spec!.TenantId, errorCode, S.Processed);
+
+    protected override void LogCancelled() => LogJobCancelled(logger, JobId, S.Spec!.TenantId, S.Processed);
+
+    protected override void LogLeftToRecovery(Exception exception) => LogJobLeftToRecovery(logger, exception, JobId, S.Spec!.TenantId);
+
+    protected override void LogReminderDropFailed(Exception exception) => LogReminderDropFailed(logger, exception, JobId);
+
     [LoggerMessage(EventId = 300, EventName = "job_queued", Level = LogLevel.Information,
         Message = "Job {JobId} queued for tenant {TenantId}: {Total} rows, next run at {NextRunAt:o}")]
     private static partial void LogJobQueued(ILogger logger, long jobId, string tenantId, long total, DateTimeOffset nextRunAt);
