@@ -50,14 +50,14 @@ public abstract class JobRowGrain<TState>(
         // Not interleaved (no [AlwaysInterleave]): a batch in flight finishes and commits first, so "cancelled" means
         // "before the next batch" and never races the batch's own transition.
         await EndAsync(JobStatus.Cancelled, error: null, errorCode: null);
-        LogCancelled();
+        LogJobCancelled(JobId, S.TenantId!, S.Processed);
         return Snapshot();
     }
 
     /// <summary>Returns the job as status calls see it.</summary>
     protected abstract JobSnapshot Snapshot();
 
-    /// <summary>Runs one batch; called by the batch timer, which fires once per <see cref="BatchTimer"/> change.</summary>
+    /// <summary>Runs one batch; the batch timer calls it once per start or change of <see cref="BatchTimer"/>.</summary>
     protected abstract Task RunBatchAsync(CancellationToken cancellationToken);
 
     /// <summary>Makes the current state what status calls see.</summary>
@@ -70,11 +70,21 @@ public abstract class JobRowGrain<TState>(
         _published = Snapshot();
     }
 
-    protected void RequireJob()
+    private void RequireJob()
     {
         if (S.TenantId is null)
         {
             throw new JobNotFoundException($"Job {JobId} does not exist.");
+        }
+    }
+
+    // A transition from one status only: otherwise the caller is told what the job is and what the call needs.
+    protected void RequireStatus(JobStatus status, string only)
+    {
+        RequireJob();
+        if (S.Status != status)
+        {
+            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; {only}.");
         }
     }
 
@@ -122,9 +132,9 @@ public abstract class JobRowGrain<TState>(
     }
 
     /// <summary>
-    /// Handles a batch that failed: the next batch follows after <paramref name="pauseAfterLanded"/> when the batch
-    /// did commit after all, a retry follows with backoff while retries are left, and the job is no longer running,
-    /// the batch timer stops.
+    /// Handles a batch that failed: the batch timer stops when the row says the job no longer runs, the next batch
+    /// follows after <paramref name="pauseAfterLanded"/> when the batch did commit after all, and a retry follows
+    /// with backoff while retries are left.
     /// </summary>
     /// <returns>The error code once the batch's retries are used up (the caller ends the job in error); else null.</returns>
     protected async Task<string?> OnBatchFailedAsync(Exception exception, TimeSpan pauseAfterLanded)
@@ -139,7 +149,7 @@ public abstract class JobRowGrain<TState>(
         }
         catch (Exception reloadError)
         {
-            LogReloadFailed(reloadError);
+            LogReloadFailed(reloadError, JobId);
         }
 
         if (S.Status != JobStatus.Running)
@@ -158,12 +168,12 @@ public abstract class JobRowGrain<TState>(
         S.FailedAttempts = attempt;
         if (jobOptions.RetryDelay(attempt) is { } delay)
         {
-            LogBatchRetry(exception, attempt, code, delay);
+            LogBatchRetry(exception, JobId, S.TenantId!, attempt, code, delay.TotalMilliseconds);
             BatchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
             return null;
         }
 
-        LogJobError(exception, code);
+        LogJobError(exception, JobId, S.TenantId!, code, S.Processed);
         return code;
     }
 
@@ -182,7 +192,7 @@ public abstract class JobRowGrain<TState>(
         }
         catch (Exception ex)
         {
-            LogLeftToRecovery(ex);
+            LogLeftToRecovery(ex, JobId, S.TenantId!);
             StopBatchTimer();
             DeactivateOnIdle();
         }
@@ -216,7 +226,7 @@ public abstract class JobRowGrain<TState>(
         catch (Exception ex)
         {
             // Harmless: the reminder's next tick finds the job ended and drops itself.
-            LogReminderDropFailed(ex);
+            LogReminderDropFailed(ex, JobId);
         }
     }
 
@@ -225,8 +235,8 @@ public abstract class JobRowGrain<TState>(
     {
     }
 
-    // While running, the reminder ticks often: if this silo dies, another silo's reminder service wakes the grain
-    // there and the activation resumes from the last committed cursor.
+    // While a job runs (or waits for a turn), the reminder ticks often: if this silo dies, another silo's reminder
+    // service wakes the grain there and the activation resumes from the last committed cursor.
     protected Task ArmRecoveryReminderAsync() => ArmReminderAsync(jobOptions.RecoveryPeriod, jobOptions.RecoveryPeriod);
 
     protected async Task ArmReminderAsync(TimeSpan dueTime, TimeSpan period)
@@ -254,21 +264,24 @@ public abstract class JobRowGrain<TState>(
         return false;
     }
 
-    /// <summary>Logs that the row could not be read again after a failed batch.</summary>
-    protected abstract void LogReloadFailed(Exception exception);
+    // The events this machinery logs. Each job type declares them with [LoggerMessage] and its own EventIds and
+    // names (operators may alert on them), so they are abstract here rather than shared.
 
-    /// <summary>Logs that a failed batch is retried after <paramref name="delay"/>.</summary>
-    protected abstract void LogBatchRetry(Exception exception, int attempt, string errorCode, TimeSpan delay);
+    /// <summary>Logs that the row could not be read again after a failed batch.</summary>
+    protected abstract void LogReloadFailed(Exception exception, long jobId);
+
+    /// <summary>Logs that a failed batch is retried after <paramref name="delayMs"/> milliseconds.</summary>
+    protected abstract void LogBatchRetry(Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
 
     /// <summary>Logs that the job fails: its batch's retries are used up.</summary>
-    protected abstract void LogJobError(Exception exception, string errorCode);
+    protected abstract void LogJobError(Exception exception, long jobId, string tenantId, string errorCode, long processed);
 
     /// <summary>Logs that the job was cancelled.</summary>
-    protected abstract void LogCancelled();
+    protected abstract void LogJobCancelled(long jobId, string tenantId, long processed);
 
     /// <summary>Logs that not even the job's error could be saved, so the recovery reminder resumes it.</summary>
-    protected abstract void LogLeftToRecovery(Exception exception);
+    protected abstract void LogLeftToRecovery(Exception exception, long jobId, string tenantId);
 
     /// <summary>Logs that the ended job's reminder could not be dropped.</summary>
-    protected abstract void LogReminderDropFailed(Exception exception);
+    protected abstract void LogReminderDropFailed(Exception exception, long jobId);
 }

@@ -131,11 +131,7 @@ public sealed partial class RescoreJobGrain(
     /// <inheritdoc />
     public async Task<JobSnapshot> RunNowAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Queued)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
-        }
+        RequireStatus(JobStatus.Queued, "only a queued job can be started");
 
         await CommitAsync(s => (s.Status, s.NextRunAt) = (JobStatus.Running, null));
         StartBatchTimer(TimeSpan.Zero);
@@ -146,11 +142,7 @@ public sealed partial class RescoreJobGrain(
     /// <inheritdoc />
     public async Task<JobSnapshot> RetryAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Error)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
-        }
+        RequireStatus(JobStatus.Error, "only a job in error can be retried");
 
         // The tenant may have saved a newer profile since (and a newer re-score may have finished under it): the
         // retry then starts over under the current profile, so it never writes scores under an older one.

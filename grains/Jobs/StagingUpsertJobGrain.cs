@@ -103,11 +103,7 @@ public sealed partial class StagingUpsertJobGrain(
     /// <inheritdoc />
     public async Task<JobSnapshot> RunNowAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Queued)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
-        }
+        RequireStatus(JobStatus.Queued, "only a queued job can be started");
 
         await RequestTurnAsync("operator", Window.EndOf(Time.GetUtcNow()));
         return Snapshot();
@@ -116,11 +112,7 @@ public sealed partial class StagingUpsertJobGrain(
     /// <inheritdoc />
     public async Task<JobSnapshot> RetryAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Error)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
-        }
+        RequireStatus(JobStatus.Error, "only a job in error can be retried");
 
         var now = Time.GetUtcNow();
         var nextRunAt = Window.EndOf(now) is null ? NextWindow(now) : now;
