@@ -16,11 +16,11 @@ public sealed partial class RescoreJobGrain
 
     [LoggerMessage(EventId = 343, EventName = "rescore_error", Level = LogLevel.Error,
         Message = "Re-scoring job {JobId} failed for tenant {TenantId} with {ErrorCode} after {Processed} scores")]
-    private static partial void LogRescoreError(ILogger logger, Exception exception, long jobId, string tenantId, string errorCode, long processed);
+    protected override partial void LogJobError(Exception exception, long jobId, string tenantId, string errorCode, long processed);
 
     [LoggerMessage(EventId = 344, EventName = "rescore_batch_retry", Level = LogLevel.Warning,
         Message = "Re-scoring job {JobId} of tenant {TenantId}: batch failed ({ErrorCode}), attempt {Attempt}, retrying in {DelayMs:0} ms")]
-    private static partial void LogBatchRetry(ILogger logger, Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
+    protected override partial void LogBatchRetry(Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
 
     [LoggerMessage(EventId = 345, EventName = "rescore_resumed", Level = LogLevel.Information,
         Message = "Re-scoring job {JobId} of tenant {TenantId} resumed at {Processed} scores")]
@@ -28,17 +28,17 @@ public sealed partial class RescoreJobGrain
 
     [LoggerMessage(EventId = 346, EventName = "rescore_cancelled", Level = LogLevel.Information,
         Message = "Re-scoring job {JobId} cancelled for tenant {TenantId} after {Processed} scores")]
-    private static partial void LogRescoreCancelled(ILogger logger, long jobId, string tenantId, long processed);
+    protected override partial void LogJobCancelled(long jobId, string tenantId, long processed);
 
     [LoggerMessage(EventId = 347, EventName = "rescore_left_to_recovery", Level = LogLevel.Error,
         Message = "Re-scoring job {JobId} of tenant {TenantId} could not save its state; its recovery reminder resumes it")]
-    private static partial void LogLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
+    protected override partial void LogLeftToRecovery(Exception exception, long jobId, string tenantId);
 
     [LoggerMessage(EventId = 348, EventName = "rescore_reminder_drop_failed", Level = LogLevel.Warning,
         Message = "Re-scoring job {JobId} ended but its reminder could not be removed; its next tick removes it")]
-    private static partial void LogReminderDropFailed(ILogger logger, Exception exception, long jobId);
+    protected override partial void LogReminderDropFailed(Exception exception, long jobId);
 
     [LoggerMessage(EventId = 349, EventName = "rescore_reload_failed", Level = LogLevel.Warning,
         Message = "Re-scoring job {JobId} could not re-read its row after a failed batch; it retries on what it last read")]
-    private static partial void LogReloadFailed(ILogger logger, Exception exception, long jobId);
+    protected override partial void LogReloadFailed(Exception exception, long jobId);
 }

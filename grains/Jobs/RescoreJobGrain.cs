@@ -29,26 +29,18 @@ public sealed partial class RescoreJobGrain(
     GrainInstruments instruments,
     TimeProvider time,
     ILocalSiloDetails silo,
-    ILogger<RescoreJobGrain> logger) : Grain, IRescoreJobGrain, IRemindable
+    ILogger<RescoreJobGrain> logger)
+    : JobRowGrain<RescoreJobState>(state, jobOptions.Value, instruments, time, ReminderName), IRescoreJobGrain, IRemindable
 {
     private const string ReminderName = "rescore";
 
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
 
     private readonly int _batchSize = options.Value.BatchSize;
-    private readonly StagingUpsertJobOptions _retry = jobOptions.Value;
-    private IGrainTimer? _batchTimer;
     private (RescoreJobSpec Spec, DateOnly Today, IcpScoreModel Model)? _model;
 
     // The next batch, read and scored while this one commits.
     private (RescoreJobSpec Spec, DateTimeOffset? NotScoredAt, long After, Task<(IReadOnlyList<RescoreRow> Rows, RescoreBatchWrite? Batch)> Work)? _next;
-
-    // What status calls see: the state as last made durable (status calls interleave with batches).
-    private JobSnapshot? _published;
-
-    private long JobId => this.GetPrimaryKeyLong();
-
-    private RescoreJobState S => state.State;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -58,7 +50,7 @@ public sealed partial class RescoreJobGrain(
             return Task.CompletedTask;
         }
 
-        _published = Snapshot();
+        Publish();
         if (S.Status == JobStatus.Running)
         {
             // The run was interrupted (its silo stopped or the activation was collected): resume from the saved cursor.
@@ -73,16 +65,16 @@ public sealed partial class RescoreJobGrain(
     public async Task<JobSnapshot?> StartAsync(RescoreJobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (state.RecordExists)
+        if (RowExists)
         {
             return Snapshot();
         }
 
         // The reminder before the row: a caller dying in between leaves a reminder whose first tick finds no row and
         // drops itself, never a running row that nothing would resume.
-        await ArmReminderAsync();
+        await ArmRecoveryReminderAsync();
         var total = await store.CountScoresAsync(spec.TenantId);
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var created = await store.CreateAsync(JobId, new RescoreJobState
         {
             Spec = spec,
@@ -100,9 +92,8 @@ public sealed partial class RescoreJobGrain(
             return null;
         }
 
-        await state.ReadStateAsync();
-        _published = Snapshot();
-        instruments.OnJobTransition("running");
+        await ReadRowAsync();
+        Instruments.OnJobTransition("running");
         LogRescoreStart(logger, JobId, spec.TenantId, "profile", total, spec.ProfileSavedAt);
         StartBatchTimer(TimeSpan.Zero);
         return Snapshot();
@@ -127,57 +118,31 @@ public sealed partial class RescoreJobGrain(
             s.Total = total;
             s.CursorCompanyId = null;
             s.CatchingUp = false;
-            s.PassStartedAt = WholeMicroseconds(time.GetUtcNow());
+            s.PassStartedAt = WholeMicroseconds(Time.GetUtcNow());
             s.FailedAttempts = 0;
             s.NextRunAt = null;
         });
         LogRescoreStart(logger, JobId, spec.TenantId, "restart", total, spec.ProfileSavedAt);
         StartBatchTimer(TimeSpan.Zero);
-        await ArmReminderAsync();
+        await ArmRecoveryReminderAsync();
         return Snapshot();
     }
-
-    /// <inheritdoc />
-    public Task<JobSnapshot> GetStatusAsync()
-        => _published is null ? throw new JobNotFoundException($"Job {JobId} does not exist.") : Task.FromResult(_published);
 
     /// <inheritdoc />
     public async Task<JobSnapshot> RunNowAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Queued)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
-        }
+        RequireStatus(JobStatus.Queued, "only a queued job can be started");
 
         await CommitAsync(s => (s.Status, s.NextRunAt) = (JobStatus.Running, null));
         StartBatchTimer(TimeSpan.Zero);
-        await ArmReminderAsync();
-        return Snapshot();
-    }
-
-    /// <inheritdoc />
-    public async Task<JobSnapshot> CancelAsync()
-    {
-        RequireJob();
-        if (S.Status.IsTerminal())
-        {
-            throw new JobStateException($"Job {JobId} is already {S.Status.ToWire()}.");
-        }
-
-        await EndAsync(JobStatus.Cancelled, error: null, errorCode: null);
-        LogRescoreCancelled(logger, JobId, S.Spec!.TenantId, S.Processed);
+        await ArmRecoveryReminderAsync();
         return Snapshot();
     }
 
     /// <inheritdoc />
     public async Task<JobSnapshot> RetryAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Error)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
-        }
+        RequireStatus(JobStatus.Error, "only a job in error can be retried");
 
         // The tenant may have saved a newer profile since (and a newer re-score may have finished under it): the
         // retry then starts over under the current profile, so it never writes scores under an older one.
@@ -196,9 +161,9 @@ public sealed partial class RescoreJobGrain(
                 s.FailedAttempts = 0;
                 if (newer)
                 {
-                    s.Spec = spec with { Profile = current, ProfileSavedAt = time.GetUtcNow() };
+                    s.Spec = spec with { Profile = current, ProfileSavedAt = Time.GetUtcNow() };
                     (s.Processed, s.Total, s.CursorCompanyId, s.CatchingUp) = (0, total, null, false);
-                    s.PassStartedAt = WholeMicroseconds(time.GetUtcNow());
+                    s.PassStartedAt = WholeMicroseconds(Time.GetUtcNow());
                 }
             });
         }
@@ -207,9 +172,9 @@ public sealed partial class RescoreJobGrain(
             throw new JobStateException($"Job {JobId} cannot be retried: the tenant has another open re-scoring job.");
         }
 
-        instruments.OnJobTransition("running");
+        Instruments.OnJobTransition("running");
         StartBatchTimer(TimeSpan.Zero);
-        await ArmReminderAsync();
+        await ArmRecoveryReminderAsync();
         return Snapshot();
     }
 
@@ -220,31 +185,13 @@ public sealed partial class RescoreJobGrain(
         {
             await DropReminderAsync();
         }
-        else if (S.Status == JobStatus.Running && _batchTimer is null)
+        else if (S.Status == JobStatus.Running && BatchTimer is null)
         {
             StartBatchTimer(TimeSpan.Zero);
         }
     }
 
-    private void StartBatchTimer(TimeSpan dueTime)
-    {
-        _batchTimer?.Dispose();
-        _batchTimer = this.RegisterGrainTimer(RunBatchAsync, new GrainTimerCreationOptions
-        {
-            DueTime = dueTime,
-            Period = Timeout.InfiniteTimeSpan,
-            Interleave = false,
-            KeepAlive = true,
-        });
-    }
-
-    private void StopBatchTimer()
-    {
-        _batchTimer?.Dispose();
-        _batchTimer = null;
-    }
-
-    private async Task RunBatchAsync(CancellationToken cancellationToken)
+    protected override async Task RunBatchAsync(CancellationToken cancellationToken)
     {
         if (S.Status != JobStatus.Running)
         {
@@ -255,7 +202,7 @@ public sealed partial class RescoreJobGrain(
         var spec = S.Spec!;
         var catchingUp = S.CatchingUp;
         var notScoredAt = catchingUp ? S.PassStartedAt : null;
-        var startedAt = time.GetUtcNow();
+        var startedAt = Time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         try
         {
@@ -292,7 +239,7 @@ public sealed partial class RescoreJobGrain(
                 });
                 if (batch is not null)
                 {
-                    instruments.OnBatchCompleted(clock.Elapsed, rowCount);
+                    Instruments.OnBatchCompleted(clock.Elapsed, rowCount);
                     LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
                 }
             }
@@ -307,11 +254,15 @@ public sealed partial class RescoreJobGrain(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _next = null;
-            await OnBatchFailedAsync(ex);
+            if (await OnBatchFailedAsync(ex, TimeSpan.Zero) is { } code)
+            {
+                await EndInErrorOrLeaveToRecoveryAsync(code, ex);
+            }
+
             return;
         }
 
-        _batchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        BatchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     // The prepared next batch is used only if it was read after the job's current cursor for its current profile
@@ -374,126 +325,7 @@ public sealed partial class RescoreJobGrain(
         return new RescoreBatchWrite(0, now, ids, scores, buckets, rationales, seen);
     }
 
-    private async Task OnBatchFailedAsync(Exception exception)
-    {
-        // The commit may have landed although its answer was lost: the row is the one truth, so read it again and
-        // the retry continues after whatever did commit (and holds the row's current version).
-        var attempt = S.FailedAttempts + 1;
-        var batchesBefore = S.Batches;
-        try
-        {
-            await state.ReadStateAsync();
-            _published = Snapshot();
-        }
-        catch (Exception reloadError)
-        {
-            LogReloadFailed(logger, reloadError, JobId);
-        }
-
-        if (S.Status != JobStatus.Running)
-        {
-            StopBatchTimer();
-            return;
-        }
-
-        if (S.Batches > batchesBefore)
-        {
-            _batchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            return;
-        }
-
-        var code = JobErrorCodes.Classify(exception);
-        S.FailedAttempts = attempt;
-        if (_retry.RetryDelay(attempt) is { } delay)
-        {
-            LogBatchRetry(logger, exception, JobId, S.Spec!.TenantId, attempt, code, delay.TotalMilliseconds);
-            _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
-            return;
-        }
-
-        LogRescoreError(logger, exception, JobId, S.Spec!.TenantId, code, S.Processed);
-        try
-        {
-            await EndAsync(JobStatus.Error, JobErrorCodes.Describe(code, exception), code);
-        }
-        catch (Exception ex)
-        {
-            // Not even the error could be saved: the job stays running as stored, and the recovery reminder wakes a
-            // fresh activation that resumes from the committed cursor.
-            LogLeftToRecovery(logger, ex, JobId, S.Spec.TenantId);
-            StopBatchTimer();
-            DeactivateOnIdle();
-        }
-    }
-
-    private async Task EndAsync(JobStatus status, string? error, string? errorCode)
-    {
-        var now = time.GetUtcNow();
-        await CommitAsync(s =>
-        {
-            s.Status = status;
-            s.EndedAt = now;
-            s.NextRunAt = null;
-            s.Error = error;
-            s.ErrorCode = errorCode;
-        });
-        StopBatchTimer();
-        instruments.OnJobTransition(status.ToWire());
-        try
-        {
-            await DropReminderAsync();
-        }
-        catch (Exception ex)
-        {
-            // Harmless: the reminder's next tick finds the job ended and drops itself.
-            LogReminderDropFailed(logger, ex, JobId);
-        }
-    }
-
-    // Applies a change and makes it durable as one conditional write of the job's row; when the write fails, the state
-    // goes back to what was last written, so the activation never acts on (or reports) a change that did not happen.
-    private async Task CommitAsync(Action<RescoreJobState> change)
-    {
-        var before = S.Clone();
-        var changed = S;
-        change(changed);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-        finally
-        {
-            changed.PendingBatch = null;
-        }
-
-        _published = Snapshot();
-    }
-
-    private async Task ArmReminderAsync()
-        => await this.RegisterOrUpdateReminder(ReminderName, _retry.RecoveryPeriod, _retry.RecoveryPeriod);
-
-    private async Task DropReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private void RequireJob()
-    {
-        if (S.Spec is null)
-        {
-            throw new JobNotFoundException($"Job {JobId} does not exist.");
-        }
-    }
-
-    private JobSnapshot Snapshot() => new(
+    protected override JobSnapshot Snapshot() => new(
         JobId, NpgsqlRescoreJobStore.JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, [], silo.SiloAddress.ToString());
 
@@ -503,17 +335,4 @@ public sealed partial class RescoreJobGrain(
     private static bool SameProfile(IcpProfile a, IcpProfile b)
         => JsonSerializer.Serialize(a, ProfileJson) == JsonSerializer.Serialize(b, ProfileJson);
 
-    // The grain-storage bridge may wrap the provider's exception.
-    private static bool IsUniqueViolation(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

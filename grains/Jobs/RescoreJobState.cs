@@ -8,7 +8,7 @@ namespace IcpSearch.Grains.Jobs;
 /// carry a live activation to another silo when its silo shuts down; the pending batch never goes along.
 /// </summary>
 [GenerateSerializer, Alias("IcpSearch.RescoreJobState")]
-public sealed class RescoreJobState
+public sealed class RescoreJobState : IJobRowState<RescoreJobState>
 {
     /// <summary>Gets or sets the tenant and the profile the current pass scores under.</summary>
     [Id(0)]
@@ -72,4 +72,8 @@ public sealed class RescoreJobState
 
     /// <summary>Returns a copy to restore when a transition cannot be saved.</summary>
     public RescoreJobState Clone() => (RescoreJobState)MemberwiseClone();
+
+    string? IJobRowState<RescoreJobState>.TenantId => Spec?.TenantId;
+
+    void IJobRowState<RescoreJobState>.ClearPendingBatch() => PendingBatch = null;
 }

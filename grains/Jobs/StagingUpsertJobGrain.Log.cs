@@ -20,11 +20,11 @@ public sealed partial class StagingUpsertJobGrain
 
     [LoggerMessage(EventId = 304, EventName = "job_error", Level = LogLevel.Error,
         Message = "Job {JobId} failed for tenant {TenantId} with {ErrorCode} after {Processed} rows")]
-    private static partial void LogJobError(ILogger logger, Exception exception, long jobId, string tenantId, string errorCode, long processed);
+    protected override partial void LogJobError(Exception exception, long jobId, string tenantId, string errorCode, long processed);
 
     [LoggerMessage(EventId = 305, EventName = "job_cancelled", Level = LogLevel.Information,
         Message = "Job {JobId} cancelled for tenant {TenantId} after {Processed} rows")]
-    private static partial void LogJobCancelled(ILogger logger, long jobId, string tenantId, long processed);
+    protected override partial void LogJobCancelled(long jobId, string tenantId, long processed);
 
     [LoggerMessage(EventId = 306, EventName = "job_requeued", Level = LogLevel.Information,
         Message = "Job {JobId} of tenant {TenantId} back in the queue ({Reason}) at {Processed} of {Total} rows; next turn at {NextRunAt}")]
@@ -32,7 +32,7 @@ public sealed partial class StagingUpsertJobGrain
 
     [LoggerMessage(EventId = 307, EventName = "batch_retry", Level = LogLevel.Warning,
         Message = "Job {JobId} batch failed for tenant {TenantId} (attempt {Attempt}, {ErrorCode}); retrying in {DelayMs:0} ms")]
-    private static partial void LogBatchRetry(ILogger logger, Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
+    protected override partial void LogBatchRetry(Exception exception, long jobId, string tenantId, int attempt, string errorCode, double delayMs);
 
     [LoggerMessage(EventId = 308, EventName = "job_resumed", Level = LogLevel.Information,
         Message = "Job {JobId} resumed for tenant {TenantId} at {Processed} rows on silo {Silo}")]
@@ -40,7 +40,7 @@ public sealed partial class StagingUpsertJobGrain
 
     [LoggerMessage(EventId = 310, EventName = "job_reload_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} could not read its committed progress after a failure")]
-    private static partial void LogReloadFailed(ILogger logger, Exception exception, long jobId);
+    protected override partial void LogReloadFailed(Exception exception, long jobId);
 
     [LoggerMessage(EventId = 311, EventName = "job_transition_retry", Level = LogLevel.Warning,
         Message = "Job {JobId} could not save a transition (attempt {Attempt}); the run keeps its last saved state and retries in {DelayMs:0} ms")]
@@ -48,7 +48,7 @@ public sealed partial class StagingUpsertJobGrain
 
     [LoggerMessage(EventId = 314, EventName = "job_reminder_drop_failed", Level = LogLevel.Warning,
         Message = "Job {JobId} ended but its reminder could not be dropped; the reminder drops itself at its next tick")]
-    private static partial void LogReminderDropFailed(ILogger logger, Exception exception, long jobId);
+    protected override partial void LogReminderDropFailed(Exception exception, long jobId);
 
     [LoggerMessage(EventId = 315, EventName = "job_transition_abandoned", Level = LogLevel.Error,
         Message = "Job {JobId} of tenant {TenantId} could not save a transition in {Attempts} attempts; ending it in error")]
@@ -56,7 +56,7 @@ public sealed partial class StagingUpsertJobGrain
 
     [LoggerMessage(EventId = 316, EventName = "job_left_to_recovery", Level = LogLevel.Error,
         Message = "Job {JobId} of tenant {TenantId} could not save its error either; the activation stops and the recovery reminder resumes the job from its stored state")]
-    private static partial void LogJobLeftToRecovery(ILogger logger, Exception exception, long jobId, string tenantId);
+    protected override partial void LogLeftToRecovery(Exception exception, long jobId, string tenantId);
 
     [LoggerMessage(EventId = 317, EventName = "job_waiting_for_turn", Level = LogLevel.Information,
         Message = "Job {JobId} of tenant {TenantId} waits for one of this silo's {Capacity} job turns")]

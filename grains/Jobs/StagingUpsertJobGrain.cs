@@ -24,7 +24,8 @@ public sealed partial class StagingUpsertJobGrain(
     JobTurnLimiter turns,
     [FromKeyedServices(StagingUpsertJobGrain.ClockKey)] TimeProvider time,
     ILocalSiloDetails silo,
-    ILogger<StagingUpsertJobGrain> logger) : Grain, IStagingUpsertJobGrain, IRemindable
+    ILogger<StagingUpsertJobGrain> logger)
+    : JobRowGrain<StagingUpsertJobState>(state, options.Value, instruments, time, ReminderName), IStagingUpsertJobGrain, IRemindable
 {
     /// <summary>The job type stored in <c>background_jobs.job_type</c>.</summary>
     public const string JobType = "staging_upsert";
@@ -38,20 +39,11 @@ public sealed partial class StagingUpsertJobGrain(
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromSeconds(5);
 
     private readonly StagingUpsertJobOptions _options = options.Value;
-    private IGrainTimer? _batchTimer;
     private IGrainTimer? _turnTimer;
     private Action? _wake;
     private ScoringContext? _runScoring;
     private (Task<PreparedBatch?> Batch, CancellationTokenSource Cancel)? _prefetch;
     private int _transitionFailures;
-
-    // What status calls see: the state as last made durable. Status calls interleave with batches, and must never
-    // report a transition (done, error) or progress that is not yet durable.
-    private JobSnapshot? _published;
-
-    private long JobId => this.GetPrimaryKeyLong();
-
-    private StagingUpsertJobState S => state.State;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -61,7 +53,7 @@ public sealed partial class StagingUpsertJobGrain(
             return Task.CompletedTask;
         }
 
-        _published = Snapshot();
+        Publish();
         if (S.Status == JobStatus.Running)
         {
             // The run was interrupted (its silo stopped or the activation was collected): resume from the saved cursor.
@@ -76,14 +68,14 @@ public sealed partial class StagingUpsertJobGrain(
     public async Task<JobSnapshot> ScheduleAsync(StagingUpsertJobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (state.RecordExists)
+        if (RowExists)
         {
             return Snapshot();
         }
 
         // The reminder before the row: a caller dying in between leaves a reminder whose first tick finds no row and
         // drops itself, never a row that no reminder will wake.
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var nextRunAt = NextWindow(now);
         await ArmQueuedReminderAsync(nextRunAt, now);
         var holder = await jobs.CreateOrReuseAsync(new NewJob(JobId, JobType, spec, nextRunAt), _options.MaxOpenPerTenant);
@@ -96,46 +88,33 @@ public sealed partial class StagingUpsertJobGrain(
                 : throw new OpenJobsLimitException($"Tenant {spec.TenantId} already has {_options.MaxOpenPerTenant} open jobs.");
         }
 
-        await state.ReadStateAsync();
-        _published = Snapshot();
+        await ReadRowAsync();
         LogJobQueued(logger, JobId, spec.TenantId, spec.Total, nextRunAt);
-        instruments.OnJobTransition("queued");
+        Instruments.OnJobTransition("queued");
 
         if (_options.RunImmediately)
         {
-            await RequestTurnAsync("immediate", Window.EndOf(time.GetUtcNow()));
+            await RequestTurnAsync("immediate", Window.EndOf(Time.GetUtcNow()));
         }
 
         return Snapshot();
     }
 
     /// <inheritdoc />
-    public Task<JobSnapshot> GetStatusAsync()
-        => _published is null ? throw new JobNotFoundException($"Job {JobId} does not exist.") : Task.FromResult(_published);
-
-    /// <inheritdoc />
     public async Task<JobSnapshot> RunNowAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Queued)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a queued job can be started.");
-        }
+        RequireStatus(JobStatus.Queued, "only a queued job can be started");
 
-        await RequestTurnAsync("operator", Window.EndOf(time.GetUtcNow()));
+        await RequestTurnAsync("operator", Window.EndOf(Time.GetUtcNow()));
         return Snapshot();
     }
 
     /// <inheritdoc />
     public async Task<JobSnapshot> RetryAsync()
     {
-        RequireJob();
-        if (S.Status != JobStatus.Error)
-        {
-            throw new JobStateException($"Job {JobId} is {S.Status.ToWire()}; only a job in error can be retried.");
-        }
+        RequireStatus(JobStatus.Error, "only a job in error can be retried");
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var nextRunAt = Window.EndOf(now) is null ? NextWindow(now) : now;
         try
         {
@@ -156,23 +135,7 @@ public sealed partial class StagingUpsertJobGrain(
 
         await ArmQueuedReminderAsync(nextRunAt, now);
         LogJobRequeued(logger, JobId, S.Spec!.TenantId, "retry", S.Processed, S.Spec.Total, nextRunAt);
-        instruments.OnJobTransition("queued");
-        return Snapshot();
-    }
-
-    /// <inheritdoc />
-    public async Task<JobSnapshot> CancelAsync()
-    {
-        RequireJob();
-        if (S.Status.IsTerminal())
-        {
-            throw new JobStateException($"Job {JobId} is already {S.Status.ToWire()}.");
-        }
-
-        // Not interleaved (no [AlwaysInterleave]): a batch in flight finishes and commits first, so "cancelled" means
-        // "before the next batch" and never races the batch's own transition.
-        await EndAsync(JobStatus.Cancelled, error: null, errorCode: null);
-        LogJobCancelled(logger, JobId, S.Spec!.TenantId, S.Processed);
+        Instruments.OnJobTransition("queued");
         return Snapshot();
     }
 
@@ -185,7 +148,7 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (S.Status == JobStatus.Queued && S.NextRunAt is { } due && now + WindowTolerance >= due)
         {
             // Also a tick after a window opened while no silo was up: reminders never replay a missed tick, but the
@@ -199,7 +162,7 @@ public sealed partial class StagingUpsertJobGrain(
                 await RequeueAsync("window-passed");
             }
         }
-        else if (S.Status == JobStatus.Running && _batchTimer is null && _turnTimer is null)
+        else if (S.Status == JobStatus.Running && BatchTimer is null && _turnTimer is null)
         {
             // A running activation always has its batch timer (or waits for a turn); should it ever lack both, the
             // recovery tick restores them.
@@ -225,13 +188,13 @@ public sealed partial class StagingUpsertJobGrain(
 
         // Waiting is durable: the job is due now and its reminder ticks every RecoveryPeriod, so should this silo
         // stop, another silo's reminder service wakes the job there and it asks for a turn again.
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (S.NextRunAt is not { } due || due > now)
         {
             await CommitAsync(s => s.NextRunAt = now);
         }
 
-        await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
+        await ArmRecoveryReminderAsync();
         LogJobWaitingForTurn(logger, JobId, tenantId, turns.Capacity);
         _turnTimer = this.RegisterGrainTimer(async _ =>
         {
@@ -247,7 +210,7 @@ public sealed partial class StagingUpsertJobGrain(
             }
 
             StopTurnTimer();
-            if (windowEnd is { } end && time.GetUtcNow() >= end)
+            if (windowEnd is { } end && Time.GetUtcNow() >= end)
             {
                 await RequeueAsync("window-end");
                 return;
@@ -343,7 +306,7 @@ public sealed partial class StagingUpsertJobGrain(
     // window has none and stops at the per-turn cap.
     private async Task StartRunAsync(string trigger, DateTimeOffset? windowEnd)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await CommitAsync(s =>
         {
             s.Status = JobStatus.Running;
@@ -357,27 +320,12 @@ public sealed partial class StagingUpsertJobGrain(
         _runScoring = null;
         DropPrefetch();
         LogJobStart(logger, JobId, S.Spec!.TenantId, trigger, S.Processed, S.Spec.Total);
-        instruments.OnJobTransition("running");
+        Instruments.OnJobTransition("running");
         StartBatchTimer(TimeSpan.Zero);
-
-        // While running, the reminder ticks often: if this silo dies, another silo's reminder service wakes the
-        // grain there and the activation resumes from the last committed cursor.
-        await ArmReminderAsync(_options.RecoveryPeriod, _options.RecoveryPeriod);
+        await ArmRecoveryReminderAsync();
     }
 
-    private void StartBatchTimer(TimeSpan dueTime)
-    {
-        _batchTimer?.Dispose();
-        _batchTimer = this.RegisterGrainTimer(RunBatchAsync, new GrainTimerCreationOptions
-        {
-            DueTime = dueTime,
-            Period = Timeout.InfiniteTimeSpan,
-            Interleave = false,
-            KeepAlive = true,
-        });
-    }
-
-    private async Task RunBatchAsync(CancellationToken cancellationToken)
+    protected override async Task RunBatchAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -392,7 +340,7 @@ public sealed partial class StagingUpsertJobGrain(
             if (_options.TransitionRetryDelay(_transitionFailures) is { } delay)
             {
                 LogTransitionRetry(logger, ex, JobId, _transitionFailures, delay.TotalMilliseconds);
-                _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
+                BatchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
                 return;
             }
 
@@ -407,16 +355,7 @@ public sealed partial class StagingUpsertJobGrain(
     {
         LogTransitionAbandoned(logger, cause, JobId, S.Spec!.TenantId, _transitionFailures);
         _transitionFailures = 0;
-        try
-        {
-            await EndAsync(JobStatus.Error, JobErrorCodes.Describe(JobErrorCodes.StateUnsaved, cause), JobErrorCodes.StateUnsaved);
-        }
-        catch (Exception ex)
-        {
-            LogJobLeftToRecovery(logger, ex, JobId, S.Spec.TenantId);
-            StopBatchTimer();
-            DeactivateOnIdle();
-        }
+        await EndInErrorOrLeaveToRecoveryAsync(JobErrorCodes.StateUnsaved, cause);
     }
 
     private async Task RunBatchCoreAsync(CancellationToken cancellationToken)
@@ -427,7 +366,7 @@ public sealed partial class StagingUpsertJobGrain(
             return;
         }
 
-        if (S.RunEndsAt is { } runEndsAt && time.GetUtcNow() >= runEndsAt)
+        if (S.RunEndsAt is { } runEndsAt && Time.GetUtcNow() >= runEndsAt)
         {
             await RequeueAsync("window-end");
             return;
@@ -443,7 +382,7 @@ public sealed partial class StagingUpsertJobGrain(
         var limit = (int)Math.Min(_options.BatchSize, runCapLeft);
         var quota = TenantQuota();
         var quotaLeft = long.MaxValue;
-        var startedAt = time.GetUtcNow();
+        var startedAt = Time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         int rowCount;
         try
@@ -482,8 +421,8 @@ public sealed partial class StagingUpsertJobGrain(
                     s.PendingBatch = new JobBatchWrite(s.Batches, startedAt, prepared, quota);
                 });
 
-                instruments.OnCompaniesProcessed(prepared.Companies.Count, "job");
-                instruments.OnBatchCompleted(clock.Elapsed, rowCount);
+                Instruments.OnCompaniesProcessed(prepared.Companies.Count, "job");
+                Instruments.OnBatchCompleted(clock.Elapsed, rowCount);
                 LogBatchEnd(logger, JobId, spec.TenantId, S.Batches, rowCount, S.Processed, clock.Elapsed.TotalMilliseconds);
             }
         }
@@ -492,13 +431,18 @@ public sealed partial class StagingUpsertJobGrain(
             // Another job of the tenant took the rest of the window's rows first and nothing of this batch was
             // written: the next turn reads what is left of the quota, and stops when nothing is.
             DropPrefetch();
-            _batchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            BatchTimer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             DropPrefetch();
-            await OnBatchFailedAsync(ex);
+            if (await OnBatchFailedAsync(ex, _options.BatchPause) is { } code)
+            {
+                // Should the error not save, that is a failed transition: RunBatchAsync retries it.
+                await EndInErrorAsync(code, ex);
+            }
+
             return;
         }
 
@@ -520,7 +464,7 @@ public sealed partial class StagingUpsertJobGrain(
         }
         else
         {
-            _batchTimer?.Change(_options.BatchPause, Timeout.InfiniteTimeSpan);
+            BatchTimer?.Change(_options.BatchPause, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -588,54 +532,11 @@ public sealed partial class StagingUpsertJobGrain(
         }
     }
 
-    private async Task OnBatchFailedAsync(Exception exception)
-    {
-        // The commit may have landed although its answer was lost: the row is the one truth, so read it again and
-        // the retry continues after whatever did commit (and holds the row's current version).
-        var attempt = S.FailedAttempts + 1;
-        var batchesBefore = S.Batches;
-        try
-        {
-            await state.ReadStateAsync();
-            _published = Snapshot();
-        }
-        catch (Exception reloadError)
-        {
-            LogReloadFailed(logger, reloadError, JobId);
-        }
-
-        if (S.Status != JobStatus.Running)
-        {
-            StopBatchTimer();
-            return;
-        }
-
-        if (S.Batches > batchesBefore)
-        {
-            _batchTimer?.Change(_options.BatchPause, Timeout.InfiniteTimeSpan);
-            return;
-        }
-
-        var code = JobErrorCodes.Classify(exception);
-        S.FailedAttempts = attempt;
-        if (_options.RetryDelay(S.FailedAttempts) is { } delay)
-        {
-            LogBatchRetry(logger, exception, JobId, S.Spec!.TenantId, S.FailedAttempts, code, delay.TotalMilliseconds);
-            _batchTimer?.Change(delay, Timeout.InfiniteTimeSpan);
-            return;
-        }
-
-        // The stored message is what tenants see through the API: a fixed description of the failure, never the
-        // exception's text, which can carry SQL, row values or connection details. The log keeps the details.
-        LogJobError(logger, exception, JobId, S.Spec!.TenantId, code, S.Processed);
-        await EndAsync(JobStatus.Error, JobErrorCodes.Describe(code, exception), code);
-    }
-
     // The turn reached the per-turn cap: inside the window the job yields and takes another turn after others had
     // theirs; outside it (an operator's run) it waits for the next window.
     private Task EndTurnAsync()
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return S.RunEndsAt is { } runEndsAt && now < runEndsAt
             ? RequeueAsync("yield", now + _options.YieldDelay)
             : RequeueAsync("capped");
@@ -643,7 +544,7 @@ public sealed partial class StagingUpsertJobGrain(
 
     private async Task RequeueAsync(string reason, DateTimeOffset? dueAt = null)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var nextRunAt = dueAt ?? NextWindow(now);
         var runStartedAt = S.Status == JobStatus.Running ? S.RunStartedAt : null;
         await CommitAsync(s =>
@@ -656,95 +557,32 @@ public sealed partial class StagingUpsertJobGrain(
         RecordRunEnded(runStartedAt, now);
         await ArmQueuedReminderAsync(nextRunAt, now);
         LogJobRequeued(logger, JobId, S.Spec!.TenantId, reason, S.Processed, S.Spec.Total, nextRunAt);
-        instruments.OnJobTransition("queued");
+        Instruments.OnJobTransition("queued");
     }
 
-    private async Task EndAsync(JobStatus status, string? error, string? errorCode)
-    {
-        var now = time.GetUtcNow();
-        var runStartedAt = S.Status == JobStatus.Running ? S.RunStartedAt : null;
-        await CommitAsync(s =>
-        {
-            s.Status = status;
-            s.EndedAt = now;
-            s.NextRunAt = null;
-            s.Error = error;
-            s.ErrorCode = errorCode;
-        });
-
-        // Only once the end is durable: had the save failed, the run would still need its timer and its reminder.
-        StopBatchTimer();
-        RecordRunEnded(runStartedAt, now);
-        instruments.OnJobTransition(status.ToWire());
-        try
-        {
-            await DropReminderAsync();
-        }
-        catch (Exception ex)
-        {
-            // Harmless: the reminder's next tick finds the job ended and drops itself.
-            LogReminderDropFailed(logger, ex, JobId);
-        }
-    }
+    protected override void OnRunEnded(DateTimeOffset now) => RecordRunEnded(S.RunStartedAt, now);
 
     private void RecordRunEnded(DateTimeOffset? runStartedAt, DateTimeOffset now)
     {
         if (runStartedAt is { } start)
         {
-            instruments.OnRunEnded(now - start);
+            Instruments.OnRunEnded(now - start);
         }
     }
 
     private async Task<ScoringContext> LoadScoringAsync(StagingUpsertJobSpec spec)
     {
         var profile = await GrainFactory.GetTenantSearchGrain(spec.TenantId).GetIcpProfileAsync();
-        return new ScoringContext(profile, spec.Match.Codes, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-    }
-
-    // Applies a change (a transition, or a batch's progress with its rows) and makes it durable as one conditional
-    // write of the job's row; when the write fails, the state goes back to what was last written, so the activation
-    // never acts on (or reports) a change that did not happen.
-    private async Task CommitAsync(Action<StagingUpsertJobState> change)
-    {
-        var before = S.Clone();
-        var changed = S;
-        change(changed);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-        finally
-        {
-            changed.PendingBatch = null;
-        }
-
-        _published = Snapshot();
+        return new ScoringContext(profile, spec.Match.Codes, DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime));
     }
 
     private Task ArmQueuedReminderAsync(DateTimeOffset nextRunAt, DateTimeOffset now)
         => ArmReminderAsync(nextRunAt - now, _options.QueuedCheckPeriod);
 
-    private async Task ArmReminderAsync(TimeSpan dueTime, TimeSpan period)
-        => await this.RegisterOrUpdateReminder(ReminderName, Max(dueTime, TimeSpan.Zero), period);
-
-    private async Task DropReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     // Every stop of a run ends its turn, so the turn goes to the next job in line.
-    private void StopBatchTimer()
+    protected override void StopBatchTimer()
     {
-        _batchTimer?.Dispose();
-        _batchTimer = null;
+        base.StopBatchTimer();
         DropPrefetch();
         StopTurnTimer();
         turns.Exit(JobId);
@@ -754,15 +592,7 @@ public sealed partial class StagingUpsertJobGrain(
 
     private DateTimeOffset NextWindow(DateTimeOffset now) => Window.Next(now);
 
-    private void RequireJob()
-    {
-        if (S.Spec is null)
-        {
-            throw new JobNotFoundException($"Job {JobId} does not exist.");
-        }
-    }
-
-    private JobSnapshot Snapshot() => new(
+    protected override JobSnapshot Snapshot() => new(
         JobId, JobType, S.Spec!.TenantId, S.Status, S.Processed, Math.Max(S.Spec.Total, S.Processed), S.Batches,
         S.Error, S.ErrorCode, S.CreatedAt, S.StartedAt, S.EndedAt, S.NextRunAt, S.Spec.Terms, silo.SiloAddress.ToString());
 
@@ -784,20 +614,4 @@ public sealed partial class StagingUpsertJobGrain(
 
         return false;
     }
-
-    // The grain-storage bridge may wrap the provider's exception.
-    private static bool IsUniqueViolation(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -8,7 +8,7 @@ namespace IcpSearch.Grains.Jobs;
 /// carry a live activation to another silo when its silo shuts down; the pending batch never goes along.
 /// </summary>
 [GenerateSerializer, Alias("IcpSearch.StagingUpsertJobState")]
-public sealed class StagingUpsertJobState
+public sealed class StagingUpsertJobState : IJobRowState<StagingUpsertJobState>
 {
     [Id(0)]
     public StagingUpsertJobSpec? Spec { get; set; }
@@ -65,4 +65,8 @@ public sealed class StagingUpsertJobState
 
     /// <summary>Returns a copy to restore when a transition cannot be saved.</summary>
     public StagingUpsertJobState Clone() => (StagingUpsertJobState)MemberwiseClone();
+
+    string? IJobRowState<StagingUpsertJobState>.TenantId => Spec?.TenantId;
+
+    void IJobRowState<StagingUpsertJobState>.ClearPendingBatch() => PendingBatch = null;
 }
