@@ -25,7 +25,8 @@ public sealed class NightlyBenchmark : IBenchmark
         var jobsPerTenant = BenchArgs.Int(args, "--jobs-per-tenant", 4);
         var rowsPerJob = BenchArgs.Int(args, "--rows-per-job", 2500);
         var silos = BenchArgs.Int(args, "--silos", 2);
-        var limit = BenchArgs.Int(args, "--limit", Environment.ProcessorCount);
+        // The silos share this machine's processors, so each gets its part, as ./run.sh gives the silos it starts.
+        var limit = BenchArgs.Int(args, "--limit", Math.Max(1, Environment.ProcessorCount / Math.Max(1, silos)));
         var chats = BenchArgs.Int(args, "--chats", 40);
         var rows = tenants * jobsPerTenant * rowsPerJob;
         Console.WriteLine($"nightly herd: {tenants} tenants × {jobsPerTenant} jobs over {rows:N0} staging rows, {silos} silos, JOBS_MAX_CONCURRENT_PER_SILO={limit}");
