@@ -1,5 +1,4 @@
 using IcpSearch.GrainInterfaces.Jobs;
-using IcpSearch.GrainInterfaces.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -12,13 +11,7 @@ public sealed class GracefulShutdownTests(ShutdownClusterFixture fixture) : ICla
     public async Task Job_ShouldCompleteOnAnotherSiloWithExactCounts_WhenItsSiloShutsDownGracefullyMidRun()
     {
         // Arrange: a graceful stop migrates live activations, carrying the job's state to the other silo.
-        var tenant = "stop-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
-        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
-        await job.RunNowAsync();
-        var running = await JobAssertions.WaitForAsync(job, s => s.Processed >= 600, "three batches");
-        var host = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == running.Silo);
-        var survivors = fixture.Cluster.Silos.Where(s => s != host).Select(s => s.SiloAddress.ToString()).ToList();
+        var (tenant, created, _, running, host, survivors) = await JobAssertions.RunUntilMidRunAsync(fixture, "stop-");
 
         // Act
         await fixture.Cluster.StopSiloAsync(host, TestContext.Current.CancellationToken);

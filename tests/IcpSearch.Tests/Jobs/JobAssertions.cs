@@ -1,4 +1,5 @@
 using IcpSearch.GrainInterfaces.Jobs;
+using IcpSearch.GrainInterfaces.Search;
 
 namespace IcpSearch.Tests.Jobs;
 
@@ -51,4 +52,21 @@ internal static class JobAssertions
     /// <summary>Polls the job's grain until its status satisfies <paramref name="done"/>.</summary>
     public static Task<JobSnapshot> WaitForAsync(IStagingUpsertJobGrain job, Func<JobSnapshot, bool> done, string what, int seconds = 60)
         => Eventually.Until(job.GetStatusAsync, done, TimeSpan.FromSeconds(seconds), what);
+
+    /// <summary>
+    /// Runs a job over wholesale and retail for a new tenant now and returns it once three batches are in, with the
+    /// silo running it and the addresses of the others, for a test that takes that silo away.
+    /// </summary>
+    public static async Task<MidRunJob> RunUntilMidRunAsync(ClusterFixture fixture, string tenantPrefix)
+    {
+        var tenant = tenantPrefix + Guid.NewGuid().ToString("N")[..8];
+        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
+        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
+        await job.RunNowAsync();
+        var running = await WaitForAsync(job, s => s.Processed >= 600, "three batches");
+        var host = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == running.Silo);
+        var survivors = fixture.Cluster.Silos.Where(s => s != host).Select(s => s.SiloAddress.ToString()).ToList();
+        return new MidRunJob(tenant, created, job, running, host, survivors);
+    }
 }
+

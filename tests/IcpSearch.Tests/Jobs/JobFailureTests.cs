@@ -41,13 +41,7 @@ public sealed class JobFailureTests(FailureClusterFixture fixture)
     public async Task Job_ShouldCompleteOnAnotherSiloWithExactCounts_WhenItsSiloIsKilledMidRun()
     {
         // Arrange
-        var tenant = "kill-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await fixture.Grains.GetTenantSearchGrain(tenant).EnqueueStagingUpsertAsync(["wholesale", "retail"]);
-        var job = fixture.Grains.GetGrain<IStagingUpsertJobGrain>(created.JobId);
-        await job.RunNowAsync();
-        var running = await JobAssertions.WaitForAsync(job, s => s.Processed >= 600, "three batches");
-        var host = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == running.Silo);
-        var survivors = fixture.Cluster.Silos.Where(s => s != host).Select(s => s.SiloAddress.ToString()).ToList();
+        var (tenant, created, job, running, host, survivors) = await JobAssertions.RunUntilMidRunAsync(fixture, "kill-");
 
         // Act: kill the silo hosting the job; only its reminder, now served by the survivor, can wake it again.
         await fixture.Cluster.KillSiloAsync(host, TestContext.Current.CancellationToken);
