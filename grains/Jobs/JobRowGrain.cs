@@ -16,7 +16,7 @@ public abstract class JobRowGrain<TState>(
     GrainInstruments instruments,
     TimeProvider time,
     string reminderName) : Grain
-    where TState : class, IJobRowState<TState>
+    where TState : JobRowState<TState>
 {
     // What status calls see: the state as last made durable. Status calls interleave with batches, and must never
     // report a transition (done, error) or progress that is not yet durable.
