@@ -161,6 +161,7 @@ public sealed class NpgsqlJobStore(NpgsqlDataSource dataSource, NpgsqlCompanySto
         NpgsqlBatchCommand? quotaCommand = null;
         if (batch is not null)
         {
+            commands.BatchCommands.Add(JobBatchCommit.Asynchronous());
             // In the same round trip as the conditional update; should the update find the row moved on, the
             // transaction is rolled back and the rows go with it.
             if (batch.Companies.Companies.Count > 0)

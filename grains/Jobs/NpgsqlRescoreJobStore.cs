@@ -142,6 +142,7 @@ public sealed class NpgsqlRescoreJobStore(NpgsqlDataSource dataSource) : IRescor
         commands.BatchCommands.Add(write);
         if (batch is not null)
         {
+            commands.BatchCommands.Add(JobBatchCommit.Asynchronous());
             // In the same round trip as the conditional update; should the update find the row moved on, the
             // transaction is rolled back and the scores go with it. A score rewritten since it was read (scored_at
             // moved: a search or a staging job wrote it) is left for the catch-up, which finds it by its scored_at.

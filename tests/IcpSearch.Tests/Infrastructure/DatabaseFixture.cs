@@ -17,9 +17,13 @@ public class DatabaseFixture : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>Gets the admin connection string of the server the database is created on: the suite's shared one unless a fixture brings its own.</summary>
+    protected virtual string AdminConnectionString => TestPostgres.AdminConnectionString;
+
     public virtual async ValueTask InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync(GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
+        ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync(
+            GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant(), AdminConnectionString);
         DataSource = NpgsqlDataSource.Create(ConnectionString);
         await new SsicImporter(DataSource, ArcticXsEmbedder.Shared, NullLogger<SsicImporter>.Instance).ImportBundledAsync();
 
@@ -41,7 +45,7 @@ public class DatabaseFixture : IAsyncLifetime
     public virtual async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        await TestPostgres.DropDatabaseAsync(ConnectionString, AdminConnectionString);
         GC.SuppressFinalize(this);
     }
 
