@@ -2,13 +2,15 @@ namespace IcpSearch.Tests.Infrastructure;
 
 /// <summary>
 /// The failure cluster's settings with one silo, on a PostgreSQL server of its own that the test crashes and restarts;
-/// batches retry often enough to outlast the restart.
+/// batches retry often enough to outlast the restart, and a registry large enough that the crash lands mid-run.
 /// </summary>
 public sealed class PostgresCrashClusterFixture : FailureClusterFixture
 {
     private PrivatePostgres? _server;
 
     protected override short Silos => 1;
+
+    protected override int RegistryRows => 40_000;
 
     /// <summary>Gets the fixture's own server.</summary>
     public PrivatePostgres Server => _server ?? throw new InvalidOperationException("The fixture has not started its server.");
