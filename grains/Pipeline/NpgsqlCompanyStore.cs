@@ -86,9 +86,9 @@ public sealed class NpgsqlCompanyStore(NpgsqlDataSource dataSource, IOptions<Enr
             FROM input i JOIN by_name n ON n.name_key = lower(i.name) WHERE i.uen IS NULL
         ),
         ids AS (
-            SELECT * FROM written
+            SELECT ord, company_id, score, bucket, rationale, searched_industry_grade FROM written
             UNION ALL
-            SELECT * FROM fresh
+            SELECT ord, company_id, score, bucket, rationale, searched_industry_grade FROM fresh
         ),
         runs AS (
             INSERT INTO enrichment_runs (company_id, source, outcome, reason, duration_ms, started_at, tenant_id, job_id)

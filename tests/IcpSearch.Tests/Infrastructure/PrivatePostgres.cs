@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace IcpSearch.Tests.Infrastructure;
 
@@ -37,7 +35,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
-        var server = new PrivatePostgres(folder, FreePort());
+        var server = new PrivatePostgres(folder, LoopbackPort.Free());
         await server.ShellAsync("pg_init \"$1\" && pg_start \"$1\" \"$2\" max_connections=200");
         return server;
     }
@@ -79,12 +77,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
             throw new InvalidOperationException($"scripts/lib/pg.sh not found above {AppContext.BaseDirectory}.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -22,11 +21,11 @@ public sealed class SiloProcessFixture : DatabaseFixture
 
     protected override int RegistryRows => 5_000;
 
-    public int HttpPort { get; } = FreePort();
+    public int HttpPort { get; } = LoopbackPort.Free();
 
-    public int SiloPort { get; } = FreePort();
+    public int SiloPort { get; } = LoopbackPort.Free();
 
-    public int GatewayPort { get; } = FreePort();
+    public int GatewayPort { get; } = LoopbackPort.Free();
 
     public int ProcessId => _silo.Id;
 
@@ -135,12 +134,5 @@ public sealed class SiloProcessFixture : DatabaseFixture
                 _output.WriteLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
